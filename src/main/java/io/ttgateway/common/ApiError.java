@@ -1,0 +1,13 @@
+package io.ttgateway.common;
+
+import java.util.List;
+
+/** The error body of every non-2xx answer: {"error": "...", "details": [{"field", "message"}]}. */
+public record ApiError(String error, List<FieldError> details) {
+
+    public record FieldError(String field, String message) {}
+
+    public static ApiError of(String error) {
+        return new ApiError(error, List.of());
+    }
+}

@@ -1,0 +1,23 @@
+package io.ttgateway.common;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+/** The attachment shape shared by lead requests, messages and review photos. */
+@Embeddable
+public class AttachmentColumns {
+
+    public int position;
+
+    @Column(name = "file_name")
+    public String fileName;
+
+    @Column(name = "file_size")
+    public long fileSize;
+
+    @Column(name = "mime_type")
+    public String mimeType;
+
+    public String url;
+    public String description;
+}

@@ -1,0 +1,54 @@
+package io.ttgateway.config;
+
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
+
+/**
+ * Stops a prod start-up that lacks a required setting, with one line naming every missing one.
+ * Dev and test run with local defaults, so the check only applies to the prod launch mode.
+ */
+@ApplicationScoped
+public class RequiredSettingsCheck {
+
+    private static final Logger LOG = Logger.getLogger(RequiredSettingsCheck.class);
+
+    /** Environment variable -> Quarkus key that carries it. */
+    static final List<String[]> REQUIRED = List.of(
+            new String[] {"THUMBTACK_CLIENT_ID", "thumbtack.client-id"},
+            new String[] {"THUMBTACK_CLIENT_SECRET", "thumbtack.client-secret"},
+            new String[] {"THUMBTACK_REDIRECT_URI", "thumbtack.redirect-uri"},
+            new String[] {"WEBHOOK_PASSWORD", "quarkus.security.users.embedded.users.thumbtack"},
+            new String[] {"PARTNER_API_PASSWORD", "quarkus.security.users.embedded.users.partner"},
+            new String[] {"TOKEN_ENCRYPTION_KEY", "gateway.token-encryption-key"});
+
+    void onStart(@Observes StartupEvent event, Config config) {
+        if (LaunchMode.current() != LaunchMode.NORMAL) {
+            return;
+        }
+        List<String> missing = missing(config);
+        if (!missing.isEmpty()) {
+            String line = "Missing required setting(s): " + String.join(", ", missing)
+                    + " (see README, section Settings)";
+            LOG.error(line);
+            throw new IllegalStateException(line);
+        }
+    }
+
+    static List<String> missing(Config config) {
+        List<String> missing = new ArrayList<>();
+        for (String[] setting : REQUIRED) {
+            Optional<String> value = config.getOptionalValue(setting[1], String.class);
+            if (value.isEmpty() || value.get().isBlank()) {
+                missing.add(setting[0]);
+            }
+        }
+        return missing;
+    }
+}

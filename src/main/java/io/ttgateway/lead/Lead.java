@@ -1,0 +1,87 @@
+package io.ttgateway.lead;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.hibernate.annotations.ColumnTransformer;
+
+/** A lead Thumbtack sent (POST /v1/lead), with its latest price and charge state. */
+@Entity
+@Table(name = "lead")
+public class Lead extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "lead_id", nullable = false, updatable = false)
+    public String leadId;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "request_id")
+    public String requestId;
+
+    public String category;
+
+    @Column(name = "category_id")
+    public String categoryId;
+
+    public String title;
+    public String description;
+    public String schedule;
+
+    @Column(name = "travel_preferences")
+    public String travelPreferences;
+
+    public String address1;
+    public String address2;
+    public String city;
+    public String state;
+
+    @Column(name = "zip_code")
+    public String zipCode;
+
+    @Column(name = "customer_id")
+    public String customerId;
+
+    @Column(name = "customer_name")
+    public String customerName;
+
+    @Column(name = "customer_phone")
+    public String customerPhone;
+
+    @Column(name = "business_id")
+    public String businessId;
+
+    @Column(name = "business_name")
+    public String businessName;
+
+    public String price;
+
+    @Column(name = "lead_type")
+    public String leadType;
+
+    @Column(name = "lead_price")
+    public String leadPrice;
+
+    @Column(name = "charge_state")
+    public String chargeState;
+
+    @Column(columnDefinition = "jsonb", nullable = false)
+    // Bound as text first: a parameter typed jsonb would store the JSON text as one JSON string.
+    @ColumnTransformer(read = "raw::text", write = "?::text::jsonb")
+    public String raw;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

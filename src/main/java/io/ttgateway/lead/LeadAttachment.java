@@ -1,0 +1,27 @@
+package io.ttgateway.lead;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.ttgateway.common.AttachmentColumns;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A file attached to a lead, in the order Thumbtack sent them. */
+@Entity
+@Table(name = "lead_attachment")
+public class LeadAttachment extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "lead_id", nullable = false)
+    public String leadId;
+
+    @Embedded
+    public AttachmentColumns file = new AttachmentColumns();
+}

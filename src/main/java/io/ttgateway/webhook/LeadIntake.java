@@ -1,0 +1,98 @@
+package io.ttgateway.webhook;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.ttgateway.common.KeyLocks;
+import io.ttgateway.event.EventLog;
+import io.ttgateway.event.EventType;
+import io.ttgateway.lead.Lead;
+import io.ttgateway.lead.LeadRepository;
+import io.ttgateway.lead.LeadUpdate;
+import io.ttgateway.lead.LeadUpdateRepository;
+import io.ttgateway.webhook.payload.LeadPayload;
+import io.ttgateway.webhook.payload.LeadUpdatePayload;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Stores leads and lead updates. Both take the lead's advisory lock first, so a lead and an update
+ * racing each other always end with the update applied, and a repeated lead is seen as a repeat.
+ */
+@ApplicationScoped
+public class LeadIntake {
+
+    private final KeyLocks locks;
+    private final LeadRepository leads;
+    private final LeadUpdateRepository updates;
+    private final EventLog events;
+
+    LeadIntake(KeyLocks locks, LeadRepository leads, LeadUpdateRepository updates, EventLog events) {
+        this.locks = locks;
+        this.leads = leads;
+        this.updates = updates;
+        this.events = events;
+    }
+
+    @WithTransaction
+    public Uni<Outcome> receiveLead(Parsed<LeadPayload> parsed) {
+        String leadId = parsed.payload().leadID();
+        return locks.lock("lead", leadId)
+                .chain(() -> leads.findByLeadId(leadId))
+                .chain(existing -> existing != null ? Uni.createFrom().item(Outcome.DUPLICATE) : storeLead(parsed));
+    }
+
+    private Uni<Outcome> storeLead(Parsed<LeadPayload> parsed) {
+        Instant now = Instant.now();
+        LeadRecords records = LeadRecords.from(parsed, now);
+        Lead lead = records.lead();
+        return leads.persist(lead)
+                .chain(() -> Panache.getSession().chain(s -> s.persistAll(records.children().toArray())))
+                .chain(() -> updates.pendingFor(lead.leadId))
+                .invoke(pending -> applyPending(lead, pending, now))
+                .chain(() -> events.append(EventType.LEAD_RECEIVED, lead.businessId, lead.leadId, lead.raw))
+                .replaceWith(Outcome.STORED);
+    }
+
+    private static void applyPending(Lead lead, List<LeadUpdate> pending, Instant now) {
+        for (LeadUpdate update : pending) {
+            apply(lead, update, now);
+        }
+    }
+
+    private static void apply(Lead lead, LeadUpdate update, Instant now) {
+        lead.leadPrice = update.leadPrice;
+        lead.chargeState = update.chargeState;
+        lead.updatedAt = now;
+        update.appliedAt = now;
+    }
+
+    /** A repeat of the latest update of the lead (same price and state) changes nothing. */
+    @WithTransaction
+    public Uni<Outcome> receiveUpdate(Parsed<LeadUpdatePayload> parsed) {
+        LeadUpdatePayload p = parsed.payload();
+        LeadUpdate update = new LeadUpdate();
+        update.leadId = p.leadID();
+        update.leadPrice = p.leadPrice();
+        update.chargeState = p.chargeState();
+        update.raw = parsed.rawJson();
+        update.receivedAt = Instant.now();
+        return locks.lock("lead", p.leadID())
+                .chain(() -> updates.latestFor(p.leadID()))
+                .chain(latest -> leads.findByLeadId(p.leadID())
+                        .chain(lead -> update.sameValuesAs(latest)
+                                ? Uni.createFrom().item(lead == null ? Outcome.LEAD_NOT_KNOWN : Outcome.DUPLICATE)
+                                : storeUpdate(update, lead)));
+    }
+
+    private Uni<Outcome> storeUpdate(LeadUpdate update, Lead lead) {
+        if (lead != null) {
+            apply(lead, update, update.receivedAt);
+        }
+        return updates.persist(update)
+                .chain(() -> events.append(EventType.LEAD_UPDATED, lead == null ? null : lead.businessId,
+                        update.leadId, update.raw))
+                .replaceWith(lead == null ? Outcome.LEAD_NOT_KNOWN : Outcome.STORED);
+    }
+}

@@ -1,0 +1,28 @@
+package io.ttgateway.webhook;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.ttgateway.common.InvalidInputException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Counter thumbtack_webhooks_total{type, outcome}: stored, duplicate, lead_not_known, invalid, unavailable. */
+@ApplicationScoped
+public class WebhookMetrics {
+
+    private final MeterRegistry registry;
+
+    WebhookMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void record(String type, Outcome outcome, Throwable failure) {
+        String name;
+        if (failure == null) {
+            name = outcome.name().toLowerCase();
+        } else if (failure instanceof InvalidInputException) {
+            name = "invalid";
+        } else {
+            name = "unavailable";
+        }
+        registry.counter("thumbtack.webhooks", "type", type, "outcome", name).increment();
+    }
+}

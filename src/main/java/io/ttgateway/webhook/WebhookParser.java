@@ -1,0 +1,115 @@
+package io.ttgateway.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ttgateway.common.ApiError.FieldError;
+import io.ttgateway.common.InvalidInputException;
+import io.ttgateway.common.JsonPaths;
+import io.ttgateway.webhook.payload.LeadPayload;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Reads a webhook body: JSON tree first (kept raw, unknown fields included), then the typed payload,
+ * then the reference's required fields. Every failure is an {@link InvalidInputException} naming
+ * the JSON path of each bad field.
+ */
+@ApplicationScoped
+public class WebhookParser {
+
+    private final ObjectMapper mapper;
+    private final Validator validator;
+
+    WebhookParser(ObjectMapper mapper, Validator validator) {
+        this.mapper = mapper;
+        this.validator = validator;
+    }
+
+    public <T> Parsed<T> parse(String body, Class<T> type) {
+        JsonNode raw = readTree(body);
+        if (!raw.isObject()) {
+            throw InvalidInputException.field("$", "the body must be a JSON object");
+        }
+        T payload;
+        try {
+            payload = mapper.treeToValue(raw, type);
+        } catch (JsonMappingException e) {
+            throw InvalidInputException.field(JsonPaths.of(e), "wrong type: " + expected(e));
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("malformed JSON body", List.of());
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<T> violation : validator.validate(payload)) {
+            errors.add(new FieldError(path(violation), violation.getMessage()));
+        }
+        if (payload instanceof LeadPayload lead) {
+            errors.addAll(streetAddress(lead));
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparing(FieldError::field));
+            throw new InvalidInputException("invalid " + type.getSimpleName().replace("Payload", "").toLowerCase()
+                    + " payload", errors);
+        }
+        return new Parsed<>(payload, raw);
+    }
+
+    /** Hibernate Validator's path, minus its marker for a list element itself. */
+    private static String path(ConstraintViolation<?> violation) {
+        return violation.getPropertyPath().toString().replace(".<list element>", "");
+    }
+
+    private JsonNode readTree(String body) {
+        if (body == null || body.isBlank()) {
+            throw InvalidInputException.field("$", "the body is empty");
+        }
+        try {
+            return mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("malformed JSON body", List.of());
+        }
+    }
+
+    private static List<FieldError> streetAddress(LeadPayload lead) {
+        List<FieldError> errors = new ArrayList<>();
+        if (lead.needsStreetAddress() && lead.request() != null && lead.request().location() != null) {
+            String message = "must not be null for leadType " + lead.leadType();
+            if (lead.request().location().address1() == null) {
+                errors.add(new FieldError("request.location.address1", message));
+            }
+            if (lead.request().location().address2() == null) {
+                errors.add(new FieldError("request.location.address2", message));
+            }
+        }
+        return errors;
+    }
+
+    private static String expected(JsonMappingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch
+                && mismatch.getTargetType() != null) {
+            return "expected " + describe(mismatch.getTargetType());
+        }
+        return "unexpected value";
+    }
+
+    private static String describe(Class<?> target) {
+        if (target == String.class) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(target) || target.isPrimitive() && target != boolean.class) {
+            return "a number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "a boolean";
+        }
+        if (List.class.isAssignableFrom(target)) {
+            return "an array";
+        }
+        return "an object";
+    }
+}

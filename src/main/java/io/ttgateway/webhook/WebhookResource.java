@@ -1,0 +1,79 @@
+package io.ttgateway.webhook;
+
+import io.smallrye.mutiny.Uni;
+import io.ttgateway.webhook.payload.LeadPayload;
+import io.ttgateway.webhook.payload.LeadUpdatePayload;
+import io.ttgateway.webhook.payload.MessagePayload;
+import io.ttgateway.webhook.payload.ReviewPayload;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Thumbtack's webhooks (CONTRACT.md section 3). Each answer comes after the transaction committed;
+ * a database failure surfaces as 503 through the error mappers.
+ */
+@Path("/v1")
+@RolesAllowed("thumbtack")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Thumbtack webhooks")
+public class WebhookResource {
+
+    private final WebhookParser parser;
+    private final LeadIntake leads;
+    private final MessageIntake messages;
+    private final ReviewIntake reviews;
+    private final WebhookMetrics metrics;
+
+    WebhookResource(WebhookParser parser, LeadIntake leads, MessageIntake messages, ReviewIntake reviews,
+            WebhookMetrics metrics) {
+        this.parser = parser;
+        this.leads = leads;
+        this.messages = messages;
+        this.reviews = reviews;
+        this.metrics = metrics;
+    }
+
+    @POST
+    @Path("/lead")
+    public Uni<Response> lead(String body) {
+        return handle("lead", body, LeadPayload.class, leads::receiveLead);
+    }
+
+    @PUT
+    @Path("/lead/update")
+    public Uni<Response> leadUpdate(String body) {
+        return handle("lead_update", body, LeadUpdatePayload.class, leads::receiveUpdate);
+    }
+
+    @POST
+    @Path("/message")
+    public Uni<Response> message(String body) {
+        return handle("message", body, MessagePayload.class, messages::receive);
+    }
+
+    @POST
+    @Path("/review")
+    public Uni<Response> review(String body) {
+        return handle("review", body, ReviewPayload.class, reviews::receive);
+    }
+
+    private <T> Uni<Response> handle(String type, String body, Class<T> payloadType,
+            Function<Parsed<T>, Uni<Outcome>> store) {
+        return Uni.createFrom().<Parsed<T>>item(() -> parser.parse(body, payloadType))
+                .chain(parsed -> store.apply(parsed))
+                .onItemOrFailure().invoke((outcome, failure) -> metrics.record(type, outcome, failure))
+                .map(outcome -> Response.status(outcome.status())
+                        .entity(Map.of("status", outcome.description()))
+                        .build());
+    }
+}

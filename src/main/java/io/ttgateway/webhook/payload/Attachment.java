@@ -1,0 +1,13 @@
+package io.ttgateway.webhook.payload;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+
+/** An attachment of a lead request or a message, or a review photo (same shape in the reference). */
+public record Attachment(
+        @NotBlank String fileName,
+        @NotNull @PositiveOrZero Long fileSize,
+        @NotBlank String mimeType,
+        @NotBlank String url,
+        String description) {}
