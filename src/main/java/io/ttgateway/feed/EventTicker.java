@@ -1,0 +1,30 @@
+package io.ttgateway.feed;
+
+import io.smallrye.mutiny.Multi;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+
+/**
+ * One poll of the event log per replica, shared by every live subscriber: each tick carries the
+ * newest settled event id. Polling (not LISTEN/NOTIFY) works unchanged across replicas and behind
+ * transaction-pooling proxies, holds no dedicated connection, and costs the database one indexed
+ * probe per interval whatever the number of subscribers. It runs only while someone listens.
+ */
+@ApplicationScoped
+public class EventTicker {
+
+    private final Multi<Long> marks;
+
+    EventTicker(EventFeedRepository repository, FeedConfig config) {
+        Duration interval = config.pollInterval();
+        this.marks = Multi.createFrom().ticks().every(interval)
+                .onOverflow().drop()
+                .onItem().transformToUniAndConcatenate(tick -> repository.highWaterMark()
+                        .onFailure().recoverWithNull())
+                .broadcast().withCancellationAfterLastSubscriberDeparture().toAllSubscribers();
+    }
+
+    public Multi<Long> highWaterMarks() {
+        return marks;
+    }
+}

@@ -1,0 +1,31 @@
+package io.ttgateway.review;
+
+import io.smallrye.mutiny.Uni;
+import io.ttgateway.common.Page;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/reviews")
+@RolesAllowed("partner")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Reviews")
+public class ReviewResource {
+
+    private final ReviewReadService reads;
+
+    ReviewResource(ReviewReadService reads) {
+        this.reads = reads;
+    }
+
+    /** Newest first; pass nextCursor back as cursor for the next page. */
+    @GET
+    public Uni<Page<ReviewView>> list(@QueryParam("businessId") String businessId,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        return reads.page(businessId, limit, cursor);
+    }
+}
