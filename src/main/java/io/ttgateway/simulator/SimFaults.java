@@ -1,0 +1,76 @@
+package io.ttgateway.simulator;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Injected failures of the simulated pro-api, to show retries and timeouts: the next calls of an
+ * operation answer a chosen status (an outage) and/or answer late (the call is processed, the answer
+ * is delayed, as when a network times out after the server acted).
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "gateway.simulator.enabled", stringValue = "true")
+public class SimFaults {
+
+    public enum Operation {
+        TOKENS, INFO, DISCONNECT, MESSAGE, TARGETING, CREATE_LEAD;
+
+        static Operation parse(String name) {
+            try {
+                return valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (RuntimeException e) {
+                throw SimError.badRequest("invalid_request", "operation must be one of tokens, info, disconnect, message,"
+                        + " targeting, create-lead");
+            }
+        }
+    }
+
+    /** {@code status} null: answer normally (after the delay). */
+    public record Fault(Integer status, Duration delay) {}
+
+    private final Map<Operation, Deque<Fault>> pending = new EnumMap<>(Operation.class);
+
+    public synchronized void add(Operation operation, Fault fault, int times) {
+        Deque<Fault> queue = pending.computeIfAbsent(operation, o -> new ArrayDeque<>());
+        for (int i = 0; i < times; i++) {
+            queue.addLast(fault);
+        }
+    }
+
+    public synchronized Map<Operation, Integer> pending() {
+        Map<Operation, Integer> counts = new EnumMap<>(Operation.class);
+        pending.forEach((operation, queue) -> counts.put(operation, queue.size()));
+        return counts;
+    }
+
+    /** Runs {@code handler} unless a pending fault replaces its answer; delays the answer if asked. */
+    public Uni<Response> apply(Operation operation, Supplier<Response> handler) {
+        Fault fault = take(operation);
+        if (fault == null) {
+            return Uni.createFrom().item(handler);
+        }
+        Uni<Response> answer = fault.status() == null
+                ? Uni.createFrom().item(handler)
+                : Uni.createFrom().item(() -> SimError.answer(fault.status(), "simulated_failure",
+                        "failure injected through /simulator/control/faults").build());
+        return fault.delay().isZero() ? answer : answer.onItem().delayIt().by(fault.delay());
+    }
+
+    synchronized void reset() {
+        pending.clear();
+    }
+
+    private synchronized Fault take(Operation operation) {
+        Deque<Fault> queue = pending.get(operation);
+        return queue == null ? null : queue.pollFirst();
+    }
+}
