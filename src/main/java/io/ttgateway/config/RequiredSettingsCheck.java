@@ -34,11 +34,15 @@ public class RequiredSettingsCheck {
         }
         List<String> missing = missing(config);
         if (!missing.isEmpty()) {
-            String line = "Missing required setting(s): " + String.join(", ", missing)
-                    + " (see README, section Settings)";
+            String line = message(missing);
             LOG.error(line);
             throw new IllegalStateException(line);
         }
+    }
+
+    /** The one line that names every missing setting by its environment variable. */
+    static String message(List<String> missing) {
+        return "Missing required setting(s): " + String.join(", ", missing) + " (see README, section Settings)";
     }
 
     static List<String> missing(Config config) {
