@@ -14,6 +14,11 @@ import java.sql.SQLException;
  * For the integration tests (*IT) that talk to the packaged application, which runs in the prod
  * profile with the settings failsafe gives it (pom.xml): callers with those credentials, and plain
  * JDBC reads of the schema it writes to (no CDI in a packaged-artifact test).
+ * <p>
+ * Failsafe points THUMBTACK_API_URL at a closed local port. An IT that needs a stubbed Thumbtack
+ * starts WireMock in a {@code QuarkusTestResourceLifecycleManager} whose {@code start()} returns
+ * {@code Map.of("thumbtack.api-url", wireMock.baseUrl())}: {@code @QuarkusIntegrationTest} hands
+ * that to the packaged application as a system property, which wins over the environment.
  */
 public final class Packaged {
 
