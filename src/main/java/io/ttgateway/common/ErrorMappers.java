@@ -2,10 +2,15 @@ package io.ttgateway.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vertx.core.VertxException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
 import org.hibernate.HibernateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -29,6 +34,23 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response unsupportedMediaType(NotSupportedException e) {
+        return json(Response.Status.UNSUPPORTED_MEDIA_TYPE,
+                ApiError.of("unsupported content type; send application/json"));
+    }
+
+    @ServerExceptionMapper
+    public Response methodNotAllowed(NotAllowedException e) {
+        return Response.status(Response.Status.METHOD_NOT_ALLOWED).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ApiError.of("method not allowed")).allow(e.getResponse().getAllowedMethods()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e) {
+        return json(Response.Status.NOT_ACCEPTABLE, ApiError.of("this endpoint answers application/json"));
+    }
+
+    @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
         return json(Response.Status.NOT_FOUND, ApiError.of(e.getMessage()));
     }
@@ -38,9 +60,16 @@ public class ErrorMappers {
         return json(Response.Status.CONFLICT, ApiError.of(e.getMessage()));
     }
 
-    /** The database refused or could not be reached: nothing was stored, the caller should retry. */
+    /**
+     * The database refused or could not be reached: nothing was stored, the caller should retry.
+     * Seen in practice: a refused connection arrives as Netty's AnnotatedConnectException (a
+     * ConnectException); a full wait queue as ConnectionPoolTooBusyException (a VertxException);
+     * and the pool's wait limit running out (a silent or overloaded database) as Vert.x'
+     * NoStackTraceThrowable "Timeout", which is not even an Exception.
+     */
     @ServerExceptionMapper({PersistenceException.class, HibernateException.class, VertxException.class,
-        ConnectException.class, StorageUnavailableException.class})
+        ConnectException.class, TimeoutException.class, NoStackTraceThrowable.class,
+        StorageUnavailableException.class})
     public Response storageUnavailable(Throwable e) {
         LOG.warnf("storage unavailable, answering 503: %s", StorageUnavailableException.describe(e));
         return Response.status(Response.Status.SERVICE_UNAVAILABLE)

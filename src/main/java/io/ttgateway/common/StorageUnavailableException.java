@@ -7,12 +7,17 @@ public class StorageUnavailableException extends RuntimeException {
         super("storage unavailable", cause);
     }
 
-    /** The innermost cause's class and message: enough to diagnose, no payload. */
+    /**
+     * The chain of exception classes and the innermost message, for the log only (never an answer):
+     * for example "AnnotatedConnectException > ConnectException: Connection refused".
+     */
     public static String describe(Throwable e) {
+        StringBuilder chain = new StringBuilder(e.getClass().getSimpleName());
         Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 10; depth++) {
             root = root.getCause();
+            chain.append(" > ").append(root.getClass().getSimpleName());
         }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        return chain.append(": ").append(root.getMessage()).toString();
     }
 }

@@ -7,12 +7,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
  * Stops a prod start-up that lacks a required setting, with one line naming every missing one.
  * Dev and test run with local defaults, so the check only applies to the prod launch mode.
+ * {@link RequiredSettingsGuard} runs the same check earlier, while the configuration is built (an
+ * empty embedded-realm password would otherwise fail Quarkus' own validation first, with a message
+ * that names a Quarkus key instead of the variable); this observer stays as the last line of defence.
  */
 @ApplicationScoped
 public class RequiredSettingsCheck {
@@ -34,17 +38,26 @@ public class RequiredSettingsCheck {
         }
         List<String> missing = missing(config);
         if (!missing.isEmpty()) {
-            String line = "Missing required setting(s): " + String.join(", ", missing)
-                    + " (see README, section Settings)";
+            String line = message(missing);
             LOG.error(line);
             throw new IllegalStateException(line);
         }
     }
 
+    /** The one line that names every missing setting by its environment variable. */
+    static String message(List<String> missing) {
+        return "Missing required setting(s): " + String.join(", ", missing) + " (see README, section Settings)";
+    }
+
     static List<String> missing(Config config) {
+        return missing(key -> config.getOptionalValue(key, String.class));
+    }
+
+    /** The environment variable of each required setting whose Quarkus key has no non-blank value. */
+    static List<String> missing(Function<String, Optional<String>> lookup) {
         List<String> missing = new ArrayList<>();
         for (String[] setting : REQUIRED) {
-            Optional<String> value = config.getOptionalValue(setting[1], String.class);
+            Optional<String> value = lookup.apply(setting[1]);
             if (value.isEmpty() || value.get().isBlank()) {
                 missing.add(setting[0]);
             }

@@ -1,9 +1,13 @@
 package io.ttgateway.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import io.ttgateway.common.ApiError.FieldError;
 import io.ttgateway.common.InvalidInputException;
 import io.ttgateway.common.JsonPaths;
@@ -19,15 +23,22 @@ import java.util.List;
  * Reads a webhook body: JSON tree first (kept raw, unknown fields included), then the typed payload,
  * then the reference's required fields. Every failure is an {@link InvalidInputException} naming
  * the JSON path of each bad field.
+ *
+ * <p>The raw tree keeps every number exactly (decimals as BigDecimal, trailing zeros too) and the
+ * body must be one JSON value with nothing after it.
  */
 @ApplicationScoped
 public class WebhookParser {
 
     private final ObjectMapper mapper;
+    private final ObjectReader rawReader;
     private final Validator validator;
 
     WebhookParser(ObjectMapper mapper, Validator validator) {
         this.mapper = mapper;
+        this.rawReader = mapper.reader()
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
         this.validator = validator;
     }
 
@@ -36,14 +47,12 @@ public class WebhookParser {
         if (!raw.isObject()) {
             throw InvalidInputException.field("$", "the body must be a JSON object");
         }
-        T payload;
-        try {
-            payload = mapper.treeToValue(raw, type);
-        } catch (JsonMappingException e) {
-            throw InvalidInputException.field(JsonPaths.of(e), "wrong type: " + expected(e));
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException("malformed JSON body", List.of());
+        String label = "invalid " + type.getSimpleName().replace("Payload", "").toLowerCase() + " payload";
+        List<FieldError> unstorable = UnstorableText.find(raw);
+        if (!unstorable.isEmpty()) {
+            throw new InvalidInputException(label, unstorable);
         }
+        T payload = toPayload(raw, type);
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<T> violation : validator.validate(payload)) {
             errors.add(new FieldError(path(violation), violation.getMessage()));
@@ -53,10 +62,23 @@ public class WebhookParser {
         }
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(FieldError::field));
-            throw new InvalidInputException("invalid " + type.getSimpleName().replace("Payload", "").toLowerCase()
-                    + " payload", errors);
+            throw new InvalidInputException(label, errors);
         }
         return new Parsed<>(payload, raw);
+    }
+
+    private <T> T toPayload(JsonNode raw, Class<T> type) {
+        try {
+            return mapper.treeToValue(raw, type);
+        } catch (JsonMappingException e) {
+            throw InvalidInputException.field(JsonPaths.of(e), "wrong type: " + expected(e));
+        } catch (StreamReadException e) {
+            // A number that does not fit its field (for example a fileSize beyond 64 bits).
+            String field = e.getProcessor() != null ? JsonPaths.of(e.getProcessor()) : "$";
+            throw InvalidInputException.field(field, "number out of range");
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("malformed JSON body", List.of());
+        }
     }
 
     /** Hibernate Validator's path, minus its marker for a list element itself. */
@@ -69,7 +91,7 @@ public class WebhookParser {
             throw InvalidInputException.field("$", "the body is empty");
         }
         try {
-            return mapper.readTree(body);
+            return rawReader.readTree(body);
         } catch (JsonProcessingException e) {
             throw new InvalidInputException("malformed JSON body", List.of());
         }

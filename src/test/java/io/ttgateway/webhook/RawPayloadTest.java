@@ -1,0 +1,141 @@
+package io.ttgateway.webhook;
+
+import static io.ttgateway.support.Api.thumbtack;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.ttgateway.support.Db;
+import io.ttgateway.support.Fixtures;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import org.junit.jupiter.api.Test;
+
+/** Unknown fields and enum values are accepted and kept; the raw payload is stored unchanged. */
+@QuarkusTest
+class RawPayloadTest {
+
+    @Inject
+    Db db;
+
+    @Test
+    void unknownFieldsAtAnyDepthAreAcceptedAndKept() throws Exception {
+        String leadId = Fixtures.newId();
+        ObjectNode lead = Fixtures.lead(leadId, Fixtures.newId());
+        lead.putObject("futureField").put("nested", true).putArray("list").add(1).add("two");
+        ((ObjectNode) lead.get("request").get("location")).put("county", "Santa Clara");
+        ((ObjectNode) lead.get("request").get("attachments").get(0)).put("checksum", "abc123");
+
+        thumbtack().body(lead.toString()).post("/v1/lead").then().statusCode(200);
+
+        String raw = db.one("select raw::text from lead where lead_id = $1", leadId).getString(0);
+        assertThat(Fixtures.JSON.readTree(raw)).isEqualTo(lead);
+        String event = db.one("select data::text from event where lead_id = $1", leadId).getString(0);
+        assertThat(Fixtures.JSON.readTree(event)).isEqualTo(lead);
+    }
+
+    @Test
+    void anUnknownLeadTypeWithoutStreetAddressIsAcceptedAndKept() {
+        String leadId = Fixtures.newId();
+        ObjectNode lead = Fixtures.lead(leadId, Fixtures.newId()).put("leadType", "SOMETHING_NEW");
+        ((ObjectNode) lead.get("request").get("location")).remove("address1");
+        ((ObjectNode) lead.get("request").get("location")).remove("address2");
+
+        thumbtack().body(lead.toString()).post("/v1/lead").then().statusCode(200);
+
+        Row row = db.one("select lead_type, address1, raw->>'leadType' from lead where lead_id = $1", leadId);
+        assertThat(row.getString(0)).isEqualTo("SOMETHING_NEW");
+        assertThat(row.getString(1)).isNull();
+        assertThat(row.getString(2)).isEqualTo("SOMETHING_NEW");
+    }
+
+    @Test
+    void theUpdateSampleIsKeptWithoutItsTrailingCommaButOtherwiseUnchanged() throws Exception {
+        String leadId = Fixtures.newId();
+        String sample = Fixtures.text("lead-update.json").replace("465324000282984455", leadId);
+
+        thumbtack().body(sample).put("/v1/lead/update").then().statusCode(202);
+
+        String raw = db.one("select raw::text from lead_update where lead_id = $1", leadId).getString(0);
+        assertThat(Fixtures.JSON.readTree(raw)).isEqualTo(Fixtures.JSON.readTree(sample));
+    }
+
+    @Test
+    void idsSentAsJsonNumbersAreStoredAsTheExactDigits() {
+        // 18 digits lose their last digits in a double; 20 digits do not fit a long.
+        String businessId = "98765432109876543210";
+        String unique = Fixtures.newId();
+        ObjectNode lead = Fixtures.lead(unique, Fixtures.newId());
+        lead.put("leadID", new BigInteger(unique));
+        ((ObjectNode) lead.get("business")).put("businessID", new BigInteger(businessId));
+        assertThat(lead.toString()).contains("\"leadID\":" + unique).contains("\"businessID\":" + businessId);
+        assertThat(unique).hasSize(18);
+
+        thumbtack().body(lead.toString()).post("/v1/lead").then().statusCode(200);
+
+        Row row = db.one("select lead_id, business_id, raw->>'leadID', jsonb_typeof(raw->'leadID') from lead where lead_id = $1",
+                unique);
+        assertThat(row.getString(0)).isEqualTo(unique);
+        assertThat(row.getString(1)).isEqualTo(businessId);
+        assertThat(row.getString(2)).isEqualTo(unique);
+        assertThat(row.getString(3)).isEqualTo("number");
+        assertThat(db.one("select business_id from event where lead_id = $1", unique).getString(0)).isEqualTo(businessId);
+    }
+
+    @Test
+    void aMessageIdSentAsANumberIsStoredAsItsDigits() {
+        String messageId = Fixtures.newId();
+        ObjectNode message = Fixtures.message(Fixtures.newId(), messageId);
+        ((ObjectNode) message.get("message")).put("messageID", new BigInteger(messageId));
+
+        thumbtack().body(message.toString()).post("/v1/message").then().statusCode(202);
+
+        assertThat(db.count("select count(*) from message where message_id = $1", messageId)).isEqualTo(1);
+    }
+
+    @Test
+    void numbersInTheRawPayloadKeepEveryDigit() {
+        String reviewId = Fixtures.newId();
+        ObjectNode review = Fixtures.review(reviewId);
+        review.put("futureAmount", new BigDecimal("12345678901234567890.123456789012345678901"));
+        review.put("futureCount", new BigInteger("123456789012345678901234567890"));
+        review.put("futureRatio", new BigDecimal("0.10"));
+
+        thumbtack().body(review.toString()).post("/v1/review").then().statusCode(200);
+
+        Row row = db.one("select raw->>'futureAmount', raw->>'futureCount', raw->>'futureRatio' from review "
+                + "where review_id = $1", reviewId);
+        assertThat(row.getString(0)).isEqualTo("12345678901234567890.123456789012345678901");
+        assertThat(row.getString(1)).isEqualTo("123456789012345678901234567890");
+        assertThat(row.getString(2)).isEqualTo("0.10");
+    }
+
+    @Test
+    void unknownFieldsOfMessagesReviewsAndUpdatesAreKept() {
+        String messageId = Fixtures.newId();
+        ObjectNode message = Fixtures.message(Fixtures.newId(), messageId);
+        ((ObjectNode) message.get("message")).put("channel", "sms");
+        thumbtack().body(message.toString()).post("/v1/message").then().statusCode(202);
+        assertThat(db.one("select raw#>>'{message,channel}' from message where message_id = $1", messageId).getString(0))
+                .isEqualTo("sms");
+
+        String reviewId = Fixtures.newId();
+        ObjectNode review = Fixtures.review(reviewId).put("reviewEventType", "REVIEW_EDITED");
+        ((ObjectNode) review.get("review")).put("response", "thanks");
+        thumbtack().body(review.toString()).post("/v1/review").then().statusCode(200);
+        Row row = db.one("select review_event_type, raw#>>'{review,response}' from review where review_id = $1", reviewId);
+        assertThat(row.getString(0)).isEqualTo("REVIEW_EDITED");
+        assertThat(row.getString(1)).isEqualTo("thanks");
+
+        String leadId = Fixtures.newId();
+        JsonNode update = Fixtures.json("lead-update.json").put("leadID", leadId).put("chargeState", "REFUNDED")
+                .put("reason", "customer cancelled");
+        thumbtack().body(update.toString()).put("/v1/lead/update").then().statusCode(202);
+        Row kept = db.one("select charge_state, raw->>'reason' from lead_update where lead_id = $1", leadId);
+        assertThat(kept.getString(0)).isEqualTo("REFUNDED");
+        assertThat(kept.getString(1)).isEqualTo("customer cancelled");
+    }
+}
