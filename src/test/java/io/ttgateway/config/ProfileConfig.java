@@ -31,6 +31,8 @@ final class ProfileConfig {
                     .withSources(new EnvConfigSource(environment, 300))
                     .withMapping(ThumbtackConfig.class)
                     .withMapping(GatewayConfig.class)
+                    // gateway.simulator.* (dev and test only) belongs to the simulator's own mapping.
+                    .withMapping(io.ttgateway.simulator.SimulatorConfig.class)
                     .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
