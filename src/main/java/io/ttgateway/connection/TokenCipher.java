@@ -3,6 +3,7 @@ package io.ttgateway.connection;
 import io.quarkus.runtime.Startup;
 import io.ttgateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -13,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -38,13 +40,18 @@ public class TokenCipher {
     private final String currentKeyId;
     private final Map<String, SecretKey> keys = new LinkedHashMap<>();
 
+    @Inject
     TokenCipher(GatewayConfig config) {
-        String current = config.tokenEncryptionKey().filter(k -> !k.isBlank()).orElseThrow(() ->
-                new IllegalStateException("Missing required setting(s): TOKEN_ENCRYPTION_KEY (base64 of 32 random bytes)"));
+        this(config.tokenEncryptionKey(), config.previousTokenEncryptionKeys().orElse(List.of()));
+    }
+
+    TokenCipher(Optional<String> currentKey, List<String> previousKeys) {
+        String current = currentKey.filter(k -> !k.isBlank()).orElseThrow(() -> new IllegalStateException(
+                "Missing required setting(s): TOKEN_ENCRYPTION_KEY (base64 of 32 random bytes)"));
         SecretKey key = parse("TOKEN_ENCRYPTION_KEY", current);
         currentKeyId = keyId(key);
         keys.put(currentKeyId, key);
-        for (String previous : config.previousTokenEncryptionKeys().orElse(List.of())) {
+        for (String previous : previousKeys) {
             if (!previous.isBlank()) {
                 SecretKey old = parse("GATEWAY_PREVIOUS_TOKEN_ENCRYPTION_KEYS", previous);
                 keys.putIfAbsent(keyId(old), old);
