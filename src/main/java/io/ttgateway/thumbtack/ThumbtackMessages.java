@@ -16,11 +16,9 @@ final class ThumbtackMessages {
     private ThumbtackMessages() {}
 
     static String fromBody(ObjectMapper json, Reply reply, List<String> secrets) {
-        String message = extract(json, reply.body());
-        if (message == null || message.isBlank()) {
-            message = "HTTP " + reply.status();
-        }
-        return redact(message, secrets);
+        // Redacted before it is shortened, so no cut can leave part of a secret behind.
+        String message = extract(json, redact(reply.body(), secrets));
+        return message == null || message.isBlank() ? "HTTP " + reply.status() : message;
     }
 
     static String redact(String text, List<String> secrets) {

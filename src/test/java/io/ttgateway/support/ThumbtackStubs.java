@@ -4,12 +4,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import java.util.UUID;
 
 /**
@@ -60,6 +62,13 @@ public final class ThumbtackStubs {
 
     public static MappingBuilder refreshWith(String refreshToken) {
         return post(urlPathEqualTo(TOKENS_PATH))
+                .withQueryParam("grant_type", equalTo("refresh_token"))
+                .withQueryParam("refresh_token", equalTo(refreshToken));
+    }
+
+    /** For verify(): refresh requests that carried this refresh token. */
+    public static RequestPatternBuilder refreshRequestWith(String refreshToken) {
+        return postRequestedFor(urlPathEqualTo(TOKENS_PATH))
                 .withQueryParam("grant_type", equalTo("refresh_token"))
                 .withQueryParam("refresh_token", equalTo(refreshToken));
     }
