@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
@@ -36,12 +37,15 @@ interface ThumbtackRestClient {
             @QueryParam("refresh_token") String refreshToken,
             @QueryParam("token_type") String tokenType);
 
+    /** The reference asks for a Content-Type on Thumbtack's endpoints, even without a body. */
     @GET
     @Path("/v2/get-thumbtack-info")
+    @ClientHeaderParam(name = HttpHeaders.CONTENT_TYPE, value = MediaType.APPLICATION_JSON)
     Uni<Response> thumbtackInfo(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearerAuth);
 
     @POST
     @Path("/v2/disconnect-partner")
+    @ClientHeaderParam(name = HttpHeaders.CONTENT_TYPE, value = MediaType.APPLICATION_JSON)
     Uni<Response> disconnectPartner(@HeaderParam(HttpHeaders.AUTHORIZATION) String clientBasicAuth,
             @QueryParam("business_pk") String businessPk);
 }

@@ -32,10 +32,6 @@ public sealed interface ThumbtackResult<T> {
 
     /** {@code message} is Thumbtack's own message, with any secret of the call replaced by [redacted]. */
     record Rejected<T>(int status, String message) implements ThumbtackResult<T> {
-        public <U> Rejected<U> retype() {
-            return new Rejected<>(status, message);
-        }
-
         @Override
         public String describe() {
             return "Thumbtack answered " + status + ": " + message;
@@ -43,10 +39,6 @@ public sealed interface ThumbtackResult<T> {
     }
 
     record Failed<T>(Failure failure, String message) implements ThumbtackResult<T> {
-        public <U> Failed<U> retype() {
-            return new Failed<>(failure, message);
-        }
-
         public boolean timedOut() {
             return failure == Failure.TIMEOUT;
         }

@@ -92,6 +92,7 @@ class ConnectionApiTest {
         partner().body("{\"code\":\"  \"}").post("/api/v1/connections").then().statusCode(400)
                 .body("details[0].field", equalTo("code"));
         partner().body("{\"code\":").post("/api/v1/connections").then().statusCode(400);
+        partner().post("/api/v1/connections").then().statusCode(400).body("details[0].field", equalTo("code"));
         assertThat(thumbtack.getAllServeEvents()).isEmpty();
     }
 

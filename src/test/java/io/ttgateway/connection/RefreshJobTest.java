@@ -5,9 +5,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static io.restassured.RestAssured.given;
 import static io.ttgateway.support.Api.partner;
 import static io.ttgateway.support.ThumbtackStubs.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.CountMatchingStrategy;
@@ -92,6 +94,8 @@ class RefreshJobTest {
         assertThat(bearer(due)).isEqualTo(newAccess);
         assertThat(bearer(later)).isEqualTo(later.accessToken());
         assertThat(count("refreshed")).isEqualTo(refreshedBefore + 1);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("thumbtack_token_refreshes_total{outcome=\"refreshed\"}"));
 
         // The new refresh token is the one used next time.
         expireIn(due, "1 minute");

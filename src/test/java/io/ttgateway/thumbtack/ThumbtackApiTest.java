@@ -152,6 +152,21 @@ class ThumbtackApiTest {
     }
 
     @Test
+    void thumbtackInfoSendsTheBearerTokenAndContentType() {
+        thumbtack.stubFor(ThumbtackStubs.infoFor("info-access")
+                .willReturn(json(200, io.ttgateway.support.Fixtures.text("thumbtack-info-response.json"))));
+
+        ThumbtackInfo info = ((ThumbtackResult.Ok<ThumbtackInfo>) await(api.thumbtackInfo("info-access"))).body();
+
+        assertThat(info.businessPk()).isEqualTo("388006067351150595");
+        assertThat(info.businessName()).isEqualTo("cleaner business");
+        assertThat(info.scopes()).containsExactly("messages");
+        thumbtack.verify(1, getRequestedFor(urlPathEqualTo(ThumbtackStubs.INFO_PATH))
+                .withHeader("Authorization", equalTo("Bearer info-access"))
+                .withHeader("Content-Type", equalTo("application/json")));
+    }
+
+    @Test
     void aConnectionFailureIsANetworkFailure() {
         thumbtack.stubFor(ThumbtackStubs.infoFor("reset-access").willReturn(aResponse()
                 .withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
@@ -173,7 +188,9 @@ class ThumbtackApiTest {
         assertThat(((ThumbtackResult.Ok<DisconnectResponse>) result).body().businessPk())
                 .isEqualTo("432428213655306241");
         thumbtack.verify(1, postRequestedFor(urlPathEqualTo(ThumbtackStubs.DISCONNECT_PATH))
-                .withHeader("Authorization", equalTo(ThumbtackWireMock.clientBasicAuth())));
+                .withQueryParam("business_pk", equalTo("432428213655306241"))
+                .withHeader("Authorization", equalTo(ThumbtackWireMock.clientBasicAuth()))
+                .withHeader("Content-Type", equalTo("application/json")));
     }
 
     private static <T> T await(io.smallrye.mutiny.Uni<T> uni) {
