@@ -141,10 +141,15 @@ public class ConnectionService {
                         ? "business " + businessPk + " is not connected"
                         : "connection " + businessPk + " is " + row.status));
             }
-            if (row.accessTokenExpiresAt == null || row.accessTokenExpiresAt.isBefore(Instant.now().plus(MIN_VALIDITY))) {
-                return refreshNow(businessPk);
+            Instant now = Instant.now();
+            if (row.accessTokenExpiresAt != null && row.accessTokenExpiresAt.isAfter(now.plus(MIN_VALIDITY))) {
+                return Uni.createFrom().item(bearer(row));
             }
-            return Uni.createFrom().item(bearer(row));
+            // (Nearly) expired: refresh. If that cannot happen now, a token still valid is better than none.
+            boolean stillValid = row.accessTokenExpiresAt != null && row.accessTokenExpiresAt.isAfter(now);
+            AccessToken current = stillValid ? bearer(row) : null;
+            return refreshNow(businessPk).map(token ->
+                    token instanceof AccessToken.Unavailable && current != null ? current : token);
         });
     }
 

@@ -18,6 +18,7 @@ public class ConnectionStore {
 
     /** Thumbtack's refresh tokens live 720 hours from issue. */
     static final Duration REFRESH_TOKEN_LIFETIME = Duration.ofHours(720);
+    static final Duration MIN_REFRESH_SPACING = Duration.ofMinutes(1);
 
     private final ConnectionRepository connections;
     private final TokenCipher cipher;
@@ -75,11 +76,14 @@ public class ConnectionStore {
     /** The refresh worked: new pair, CONNECTED, failures cleared. Null if the lease was lost meanwhile. */
     @WithTransaction
     public Uni<Connection> storeRefreshed(Claim claim, TokenResponse tokens) {
-        return leased(claim).map(row -> {
-            if (row != null) {
-                applyTokens(row, tokens, Instant.now());
+        return leased(claim).chain(row -> {
+            if (row == null) {
+                return Uni.createFrom().nullItem();
             }
-            return row;
+            boolean recovered = row.status == ConnectionStatus.NEEDS_REAUTH;
+            applyTokens(row, tokens, Instant.now());
+            // A NEEDS_REAUTH connection refreshed by hand works again: say so in the feed.
+            return recovered ? events.connected(row, true).replaceWith(row) : Uni.createFrom().item(row);
         });
     }
 
@@ -170,7 +174,11 @@ public class ConnectionStore {
         row.status = ConnectionStatus.CONNECTED;
         row.updatedAt = now;
         row.refreshFailures = 0;
-        row.nextRefreshAttemptAt = null;
+        // Not again before a minute (or half the token's life): a short-lived token is not refreshed in a loop.
+        Duration lifetime = Duration.ofSeconds(tokens.expiresInSeconds());
+        Duration spacing = lifetime.dividedBy(2).compareTo(MIN_REFRESH_SPACING) < 0
+                ? lifetime.dividedBy(2) : MIN_REFRESH_SPACING;
+        row.nextRefreshAttemptAt = now.plus(spacing);
         row.lastRefreshError = null;
         row.releaseLease();
     }

@@ -169,6 +169,15 @@ class ConnectionApiTest {
         partner().get("/api/v1/connections/" + c.businessPk()).then().body("status", equalTo("NEEDS_REAUTH"));
         AccessToken token = OnVertx.await(() -> service.accessTokenFor(c.businessPk()));
         assertThat(token).isInstanceOf(AccessToken.NotConnected.class);
+
+        // Tokens are kept: once Thumbtack takes the refresh token again, a manual refresh recovers it.
+        thumbtack.stubFor(ThumbtackStubs.refreshWith(c.refreshToken()).atPriority(1)
+                .willReturn(json(200, ThumbtackStubs.tokenJson("again", ThumbtackStubs.token("refresh"), 3600))));
+        partner().post("/api/v1/connections/" + c.businessPk() + "/refresh").then().statusCode(200)
+                .body("status", equalTo("CONNECTED"));
+        assertThat(db.rows("select type from event where business_id = $1 order by id", c.businessPk()))
+                .extracting(r -> r.getString(0))
+                .containsExactly("connection.connected", "connection.needs_reauth", "connection.connected");
     }
 
     @Test

@@ -281,6 +281,39 @@ class RefreshJobTest {
         thumbtack.verify(1, ThumbtackStubs.refreshRequestWith(c.refreshToken()));
     }
 
+    @Test
+    void aShortLivedTokenIsNotRefreshedAgainAndAgainInOneRun() {
+        Connected c = TestConnections.connect();
+        expireIn(c, "2 minutes");
+        thumbtack.stubFor(ThumbtackStubs.refreshWith(c.refreshToken())
+                .willReturn(json(200, ThumbtackStubs.tokenJson("short-1", "short-refresh-1", 120))));
+        thumbtack.stubFor(ThumbtackStubs.refreshWith("short-refresh-1")
+                .willReturn(json(200, ThumbtackStubs.tokenJson("short-2", "short-refresh-2", 120))));
+
+        assertThat(OnVertx.await(() -> job.run())).isEqualTo(1);
+
+        thumbtack.verify(1, ThumbtackStubs.refreshRequestWith(c.refreshToken()));
+        thumbtack.verify(0, ThumbtackStubs.refreshRequestWith("short-refresh-1"));
+        assertThat(db.one("select extract(epoch from next_refresh_attempt_at - now()) from connection"
+                + " where business_pk = $1", c.businessPk()).getDouble(0)).isBetween(50.0, 61.0);
+    }
+
+    @Test
+    void aNearlyExpiredTokenIsStillHandedOutWhileAnotherReplicaRefreshesIt() {
+        Connected c = TestConnections.connect();
+        db.rows("update connection set access_token_expires_at = now() + interval '10 seconds',"
+                + " refresh_lease_id = 'other-replica', refresh_lease_until = now() + interval '1 minute'"
+                + " where business_pk = $1", c.businessPk());
+
+        assertThat(bearer(c)).isEqualTo(c.accessToken());
+
+        db.rows("update connection set access_token_expires_at = now() - interval '1 second' where business_pk = $1",
+                c.businessPk());
+        assertThat(OnVertx.await(() -> service.accessTokenFor(c.businessPk())))
+                .isInstanceOf(AccessToken.Unavailable.class);
+        thumbtack.verify(0, ThumbtackStubs.refreshRequestWith(c.refreshToken()));
+    }
+
     private String bearer(Connected c) {
         AccessToken token = OnVertx.await(() -> service.accessTokenFor(c.businessPk()));
         assertThat(token).isInstanceOf(AccessToken.Bearer.class);
@@ -288,8 +321,8 @@ class RefreshJobTest {
     }
 
     private void expireIn(Connected c, String interval) {
-        db.rows("update connection set access_token_expires_at = now() + interval '" + interval + "'"
-                + " where business_pk = $1", c.businessPk());
+        db.rows("update connection set access_token_expires_at = now() + interval '" + interval + "',"
+                + " next_refresh_attempt_at = null where business_pk = $1", c.businessPk());
     }
 
     private double count(String outcome) {
