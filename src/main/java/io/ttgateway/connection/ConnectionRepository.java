@@ -1,0 +1,66 @@
+package io.ttgateway.connection;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Duration;
+import java.util.List;
+
+@ApplicationScoped
+@WithSession
+public class ConnectionRepository implements PanacheRepositoryBase<Connection, Long> {
+
+    /** Rows that may be refreshed: CONNECTED, refresh token still valid, not backing off, no live lease. */
+    private static final String REFRESHABLE = "status = 'CONNECTED'"
+            + " and (refresh_token_expires_at is null or refresh_token_expires_at > now())"
+            + " and (next_refresh_attempt_at is null or next_refresh_attempt_at <= now())"
+            + " and (refresh_lease_until is null or refresh_lease_until < now())";
+
+    public Uni<Connection> findByBusinessPk(String businessPk) {
+        return find("businessPk", businessPk).firstResult();
+    }
+
+    public Uni<Connection> findByBusinessPkForUpdate(String businessPk) {
+        return find("businessPk", businessPk).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    public Uni<List<Connection>> listNewestFirst() {
+        return listAll(Sort.descending("connectedAt").and("id", Sort.Direction.Descending));
+    }
+
+    public Uni<List<Connection>> listByIds(List<Long> ids) {
+        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : list("id in ?1", ids);
+    }
+
+    /**
+     * Locks (FOR UPDATE SKIP LOCKED) up to {@code limit} refreshable rows whose access token expires
+     * within {@code ahead}. Rows another replica is claiming right now are skipped, and PostgreSQL
+     * re-checks the condition on the newest row version, so a row whose lease was just taken is not
+     * returned. Call inside a transaction; the locks last until it ends.
+     */
+    public Uni<List<Long>> lockDueForRefresh(Duration ahead, int limit) {
+        return lockIds("select id from connection where " + REFRESHABLE
+                + " and access_token_expires_at <= now() + make_interval(secs => :ahead)"
+                + " order by access_token_expires_at limit :limit for update skip locked",
+                ahead.toSeconds(), limit);
+    }
+
+    /** Locks CONNECTED rows whose refresh token (720 h) has expired and nobody is refreshing. */
+    public Uni<List<Long>> lockRefreshTokenExpired(int limit) {
+        return lockIds("select id from connection where status = 'CONNECTED'"
+                + " and refresh_token_expires_at <= now() + make_interval(secs => :ahead)"
+                + " and (refresh_lease_until is null or refresh_lease_until < now())"
+                + " order by id limit :limit for update skip locked", 0L, limit);
+    }
+
+    private Uni<List<Long>> lockIds(String sql, long aheadSeconds, int limit) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql, Long.class)
+                .setParameter("ahead", aheadSeconds)
+                .setParameter("limit", limit)
+                .getResultList());
+    }
+}

@@ -1,0 +1,177 @@
+package io.ttgateway.connection;
+
+import io.smallrye.mutiny.Uni;
+import io.ttgateway.common.ConflictException;
+import io.ttgateway.common.NotFoundException;
+import io.ttgateway.config.GatewayConfig;
+import io.ttgateway.thumbtack.ThumbtackApi;
+import io.ttgateway.thumbtack.ThumbtackCallException;
+import io.ttgateway.thumbtack.ThumbtackInfo;
+import io.ttgateway.thumbtack.ThumbtackResult;
+import io.ttgateway.thumbtack.TokenResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * The lifecycle of a pro's connection. Call these methods outside any transaction of your own: they
+ * call Thumbtack and open their own short transactions around the database work.
+ */
+@ApplicationScoped
+public class ConnectionService {
+
+    private static final Logger LOG = Logger.getLogger(ConnectionService.class);
+    /** An access token this close to expiry is refreshed before it is handed out. */
+    private static final Duration MIN_VALIDITY = Duration.ofSeconds(30);
+
+    private final ThumbtackApi thumbtack;
+    private final ConnectionRepository connections;
+    private final ConnectionStore store;
+    private final TokenRefresher refresher;
+    private final TokenCipher cipher;
+    private final Duration lease;
+
+    ConnectionService(ThumbtackApi thumbtack, ConnectionRepository connections, ConnectionStore store,
+            TokenRefresher refresher, TokenCipher cipher, GatewayConfig config) {
+        this.thumbtack = thumbtack;
+        this.connections = connections;
+        this.store = store;
+        this.refresher = refresher;
+        this.cipher = cipher;
+        this.lease = config.refresh().lease();
+    }
+
+    /**
+     * Exchanges an authorization code, asks Thumbtack whose token it is, and stores the connection
+     * (one row per business). Fails with ThumbtackCallException (502/504) when Thumbtack says no or
+     * does not answer.
+     */
+    public Uni<Connection> connectWithCode(String code, List<String> requestedScopes) {
+        return thumbtack.exchangeCode(code).chain(tokens -> {
+            if (!(tokens instanceof ThumbtackResult.Ok<TokenResponse> ok)) {
+                return Uni.createFrom().failure(tokens.toException("exchanging the authorization code"));
+            }
+            return thumbtack.thumbtackInfo(ok.body().accessToken())
+                    .chain(info -> store(info, ok.body(), requestedScopes));
+        }).invoke(connection -> LOG.infof("business %s connected", connection.businessPk));
+    }
+
+    private Uni<Connection> store(ThumbtackResult<ThumbtackInfo> info, TokenResponse tokens, List<String> scopes) {
+        if (!(info instanceof ThumbtackResult.Ok<ThumbtackInfo> ok)) {
+            return Uni.createFrom().failure(info.toException("reading the business of the new token"));
+        }
+        if (ok.body().businessPk() == null || ok.body().businessPk().isBlank()) {
+            return Uni.createFrom().failure(new ThumbtackCallException(502,
+                    "reading the business of the new token: Thumbtack's answer has no business_pk"));
+        }
+        return store.upsertConnected(ok.body(), tokens, scopes);
+    }
+
+    public Uni<List<Connection>> list() {
+        return connections.listNewestFirst();
+    }
+
+    public Uni<Connection> get(String businessPk) {
+        return connections.findByBusinessPk(businessPk).map(row -> {
+            if (row == null) {
+                throw new NotFoundException("no connection for business " + businessPk);
+            }
+            return row;
+        });
+    }
+
+    /**
+     * Refreshes now, whatever the expiry. Fails with NotFoundException, ConflictException (disconnected,
+     * refresh token expired, or a refresh already running) or ThumbtackCallException.
+     */
+    public Uni<Connection> refresh(String businessPk) {
+        return refreshResult(businessPk).map(result -> {
+            if (result instanceof RefreshResult.Refreshed refreshed) {
+                return refreshed.connection();
+            }
+            if (result instanceof RefreshResult.NeedsReauth reauth && reauth.answer() != null) {
+                throw reauth.answer().toException("refreshing the token (the connection now needs re-authorization)");
+            }
+            if (result instanceof RefreshResult.NeedsReauth reauth) {
+                throw new ConflictException("connection " + businessPk + ": " + reauth.reason());
+            }
+            if (result instanceof RefreshResult.Failed failed) {
+                throw failed.answer().toException("refreshing the token");
+            }
+            throw new ConflictException("connection " + businessPk + " changed while it was refreshed; retry");
+        });
+    }
+
+    /**
+     * For code calling Thumbtack for a business, e.g. once more after a 401: refreshes now and hands
+     * out the new token, or says why not (NotConnected: permanent until the pro reconnects;
+     * Unavailable: passing, try later). Database failures are left as failures.
+     */
+    public Uni<AccessToken> refreshNow(String businessPk) {
+        return refreshResult(businessPk).map(result -> {
+            if (result instanceof RefreshResult.Refreshed refreshed) {
+                return (AccessToken) new AccessToken.Bearer(refreshed.accessToken(),
+                        refreshed.connection().accessTokenExpiresAt);
+            }
+            if (result instanceof RefreshResult.NeedsReauth reauth) {
+                return new AccessToken.NotConnected("connection " + businessPk + " needs re-authorization: "
+                        + reauth.reason());
+            }
+            if (result instanceof RefreshResult.Failed failed) {
+                return new AccessToken.Unavailable("refresh failed: " + failed.answer().describe());
+            }
+            return new AccessToken.Unavailable("connection " + businessPk + " changed while it was refreshed");
+        }).onFailure(f -> f instanceof NotFoundException || f instanceof ConflictException)
+                .recoverWithItem(failure -> failure instanceof RefreshBusyException
+                        ? new AccessToken.Unavailable(failure.getMessage())
+                        : new AccessToken.NotConnected(failure.getMessage()));
+    }
+
+    private Uni<RefreshResult> refreshResult(String businessPk) {
+        return store.claimOne(businessPk, lease).chain(claim -> refresher.refresh(claim));
+    }
+
+    /** The business's bearer token, refreshed first when it is (nearly) expired. */
+    public Uni<AccessToken> accessTokenFor(String businessPk) {
+        return connections.findByBusinessPk(businessPk).chain(row -> {
+            if (row == null || row.status != ConnectionStatus.CONNECTED || row.accessToken() == null) {
+                return Uni.createFrom().item(new AccessToken.NotConnected(row == null
+                        ? "business " + businessPk + " is not connected"
+                        : "connection " + businessPk + " is " + row.status));
+            }
+            Instant now = Instant.now();
+            if (row.accessTokenExpiresAt != null && row.accessTokenExpiresAt.isAfter(now.plus(MIN_VALIDITY))) {
+                return Uni.createFrom().item(bearer(row));
+            }
+            // (Nearly) expired: refresh. If that cannot happen now, a token still valid is better than none.
+            boolean stillValid = row.accessTokenExpiresAt != null && row.accessTokenExpiresAt.isAfter(now);
+            AccessToken current = stillValid ? bearer(row) : null;
+            return refreshNow(businessPk).map(token ->
+                    token instanceof AccessToken.Unavailable && current != null ? current : token);
+        });
+    }
+
+    /** Tells Thumbtack (disconnect-partner), then erases the tokens: DISCONNECTED, with event. */
+    public Uni<Void> disconnect(String businessPk) {
+        return get(businessPk).chain(row -> {
+            if (row.status == ConnectionStatus.DISCONNECTED) {
+                return Uni.createFrom().voidItem();
+            }
+            return thumbtack.disconnect(businessPk).chain(answer -> {
+                if (!(answer instanceof ThumbtackResult.Ok<?>)) {
+                    return Uni.createFrom().failure(answer.toException("disconnecting at Thumbtack"));
+                }
+                return store.markDisconnected(businessPk)
+                        .invoke(changed -> LOG.infof("business %s disconnected", businessPk))
+                        .replaceWithVoid();
+            });
+        });
+    }
+
+    private AccessToken bearer(Connection row) {
+        String token = cipher.open(row.accessToken(), Connection.context(row.businessPk, "access_token"));
+        return new AccessToken.Bearer(token, row.accessTokenExpiresAt);
+    }
+}

@@ -1,0 +1,11 @@
+package io.ttgateway.connection;
+
+/** CONTRACT.md section 5. */
+public enum ConnectionStatus {
+    /** Tokens held and kept fresh. */
+    CONNECTED,
+    /** Thumbtack refused the refresh token, or it expired: the pro must connect again. Tokens kept. */
+    NEEDS_REAUTH,
+    /** Disconnected through the partner API: tokens erased, here and at Thumbtack. */
+    DISCONNECTED
+}

@@ -1,0 +1,185 @@
+package io.ttgateway.connection;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.ttgateway.common.KeyLocks;
+import io.ttgateway.thumbtack.ThumbtackInfo;
+import io.ttgateway.thumbtack.TokenResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Writes of connections: each method is one short transaction, never open across a Thumbtack call. */
+@ApplicationScoped
+public class ConnectionStore {
+
+    /** Thumbtack's refresh tokens live 720 hours from issue. */
+    static final Duration REFRESH_TOKEN_LIFETIME = Duration.ofHours(720);
+    static final Duration MIN_REFRESH_SPACING = Duration.ofMinutes(1);
+
+    private final ConnectionRepository connections;
+    private final TokenCipher cipher;
+    private final ConnectionEvents events;
+    private final KeyLocks locks;
+
+    ConnectionStore(ConnectionRepository connections, TokenCipher cipher, ConnectionEvents events, KeyLocks locks) {
+        this.connections = connections;
+        this.cipher = cipher;
+        this.events = events;
+        this.locks = locks;
+    }
+
+    /** Inserts or updates the business's row (one row per business_pk), CONNECTED, with the new tokens. */
+    @WithTransaction
+    public Uni<Connection> upsertConnected(ThumbtackInfo info, TokenResponse tokens, List<String> fallbackScopes) {
+        return locks.lock("connection", info.businessPk())
+                .chain(() -> connections.findByBusinessPkForUpdate(info.businessPk()))
+                .chain(existing -> {
+                    Instant now = Instant.now();
+                    Connection connection = existing != null ? existing : new Connection();
+                    if (existing == null) {
+                        connection.businessPk = info.businessPk();
+                    }
+                    connection.businessName = info.businessName();
+                    List<String> scopes = info.scopes().isEmpty() ? fallbackScopes : info.scopes();
+                    connection.scopes = String.join(",", scopes);
+                    connection.connectedAt = now;
+                    applyTokens(connection, tokens, now);
+                    return connections.persist(connection)
+                            .call(saved -> events.connected(saved, existing != null));
+                });
+    }
+
+    /** Leases up to {@code limit} connections whose access token expires within {@code ahead}. */
+    @WithTransaction
+    public Uni<List<Claim>> claimDue(Duration ahead, int limit, Duration lease) {
+        return connections.lockDueForRefresh(ahead, limit)
+                .chain(ids -> connections.listByIds(ids))
+                .map(rows -> rows.stream().map(row -> lease(row, lease)).toList());
+    }
+
+    /**
+     * Leases one connection for an on-demand refresh. Fails with NotFoundException (unknown),
+     * ConflictException (disconnected) or RefreshBusyException (another refresh holds the lease).
+     */
+    @WithTransaction
+    public Uni<Claim> claimOne(String businessPk, Duration lease) {
+        return connections.findByBusinessPkForUpdate(businessPk).map(row -> {
+            ConnectionChecks.requireRefreshable(row, businessPk, Instant.now());
+            return lease(row, lease);
+        });
+    }
+
+    /** The refresh worked: new pair, CONNECTED, failures cleared. Null if the lease was lost meanwhile. */
+    @WithTransaction
+    public Uni<Connection> storeRefreshed(Claim claim, TokenResponse tokens) {
+        return leased(claim).chain(row -> {
+            if (row == null) {
+                return Uni.createFrom().nullItem();
+            }
+            boolean recovered = row.status == ConnectionStatus.NEEDS_REAUTH;
+            applyTokens(row, tokens, Instant.now());
+            // A NEEDS_REAUTH connection refreshed by hand works again: say so in the feed.
+            return recovered ? events.connected(row, true).replaceWith(row) : Uni.createFrom().item(row);
+        });
+    }
+
+    /** Thumbtack refused the refresh token, or it expired: NEEDS_REAUTH, event, long back-off. */
+    @WithTransaction
+    public Uni<Connection> storeNeedsReauth(Claim claim, String reason, Duration pause) {
+        return leased(claim).chain(row -> row == null ? Uni.createFrom().nullItem() : needsReauth(row, reason, pause));
+    }
+
+    /** The refresh failed for a passing reason: exponential back-off, status unchanged. */
+    @WithTransaction
+    public Uni<Connection> storeFailed(Claim claim, String reason, Duration initial, Duration max) {
+        return leased(claim).map(row -> {
+            if (row != null) {
+                Instant now = Instant.now();
+                row.refreshFailures++;
+                row.nextRefreshAttemptAt = now.plus(Backoff.after(row.refreshFailures, initial, max));
+                row.lastRefreshError = reason;
+                row.updatedAt = now;
+                row.releaseLease();
+            }
+            return row;
+        });
+    }
+
+    /** CONNECTED rows whose refresh token has expired become NEEDS_REAUTH (one event each). */
+    @WithTransaction
+    public Uni<Integer> expireRefreshTokens(int limit, Duration pause) {
+        return connections.lockRefreshTokenExpired(limit)
+                .chain(ids -> connections.listByIds(ids))
+                // One after the other: a reactive session runs one operation at a time.
+                .call(rows -> Multi.createFrom().iterable(rows)
+                        .onItem().transformToUniAndConcatenate(row ->
+                                needsReauth(row, "refresh token expired (720 h)", pause))
+                        .collect().last())
+                .map(List::size);
+    }
+
+    /** Erases the tokens and marks the connection DISCONNECTED (with event); false if already so. */
+    @WithTransaction
+    public Uni<Boolean> markDisconnected(String businessPk) {
+        return connections.findByBusinessPkForUpdate(businessPk).chain(row -> {
+            if (row == null || row.status == ConnectionStatus.DISCONNECTED) {
+                return Uni.createFrom().item(false);
+            }
+            row.status = ConnectionStatus.DISCONNECTED;
+            row.setAccessToken(null);
+            row.setRefreshToken(null);
+            row.accessTokenExpiresAt = null;
+            row.refreshTokenExpiresAt = null;
+            row.nextRefreshAttemptAt = null;
+            row.updatedAt = Instant.now();
+            row.releaseLease();
+            return events.disconnected(row).replaceWith(true);
+        });
+    }
+
+    private Uni<Connection> needsReauth(Connection row, String reason, Duration pause) {
+        Instant now = Instant.now();
+        boolean changed = row.status != ConnectionStatus.NEEDS_REAUTH;
+        row.status = ConnectionStatus.NEEDS_REAUTH;
+        row.lastRefreshError = reason;
+        row.nextRefreshAttemptAt = now.plus(pause);
+        row.updatedAt = now;
+        row.releaseLease();
+        return (changed ? events.needsReauth(row, reason) : Uni.createFrom().voidItem()).replaceWith(row);
+    }
+
+    /** The leased row, locked, or null when the lease is no longer ours (expired and re-taken, disconnected). */
+    private Uni<Connection> leased(Claim claim) {
+        return connections.findByBusinessPkForUpdate(claim.businessPk())
+                .map(row -> row != null && claim.leaseId().equals(row.refreshLeaseId) ? row : null);
+    }
+
+    private Claim lease(Connection row, Duration lease) {
+        Instant now = Instant.now();
+        row.refreshLeaseId = UUID.randomUUID().toString();
+        row.refreshLeaseUntil = now.plus(lease);
+        String refreshToken = cipher.open(row.refreshToken(), Connection.context(row.businessPk, "refresh_token"));
+        return new Claim(row.id, row.businessPk, row.refreshLeaseId, refreshToken, row.refreshTokenExpiresAt);
+    }
+
+    private void applyTokens(Connection row, TokenResponse tokens, Instant now) {
+        row.setAccessToken(cipher.seal(tokens.accessToken(), Connection.context(row.businessPk, "access_token")));
+        row.setRefreshToken(cipher.seal(tokens.refreshToken(), Connection.context(row.businessPk, "refresh_token")));
+        row.accessTokenExpiresAt = now.plusSeconds(tokens.expiresInSeconds());
+        row.refreshTokenExpiresAt = now.plus(REFRESH_TOKEN_LIFETIME);
+        row.status = ConnectionStatus.CONNECTED;
+        row.updatedAt = now;
+        row.refreshFailures = 0;
+        // Not again before a minute (or half the token's life): a short-lived token is not refreshed in a loop.
+        Duration lifetime = Duration.ofSeconds(tokens.expiresInSeconds());
+        Duration spacing = lifetime.dividedBy(2).compareTo(MIN_REFRESH_SPACING) < 0
+                ? lifetime.dividedBy(2) : MIN_REFRESH_SPACING;
+        row.nextRefreshAttemptAt = now.plus(spacing);
+        row.lastRefreshError = null;
+        row.releaseLease();
+    }
+}

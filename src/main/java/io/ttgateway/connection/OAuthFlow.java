@@ -1,0 +1,122 @@
+package io.ttgateway.connection;
+
+import io.smallrye.mutiny.Uni;
+import io.ttgateway.config.ThumbtackConfig;
+import io.ttgateway.thumbtack.ThumbtackCallException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/** The browser flow of CONTRACT.md section 4: the connect redirect and the callback. */
+@ApplicationScoped
+public class OAuthFlow {
+
+    private static final Logger LOG = Logger.getLogger(OAuthFlow.class);
+    private static final Pattern SCOPE = Pattern.compile("[a-z][a-z_]{0,39}");
+
+    /** What the callback came to. */
+    public sealed interface Outcome {
+        record Connected(Connection connection) implements Outcome {}
+
+        record Problem(int status, String title, String detail) implements Outcome {}
+    }
+
+    private final ThumbtackConfig config;
+    private final OAuthStates states;
+    private final ConnectionService connections;
+
+    OAuthFlow(ThumbtackConfig config, OAuthStates states, ConnectionService connections) {
+        this.config = config;
+        this.states = states;
+        this.connections = connections;
+    }
+
+    /** Scopes from ?scope= (comma or space separated), or THUMBTACK_SCOPES. Empty when malformed. */
+    public Optional<List<String>> scopes(String scopeParam) {
+        if (scopeParam == null || scopeParam.isBlank()) {
+            return Optional.of(List.copyOf(config.scopes()));
+        }
+        List<String> scopes = new ArrayList<>();
+        for (String scope : scopeParam.split("[,\\s]+")) {
+            if (scope.isEmpty()) {
+                continue;
+            }
+            if (!SCOPE.matcher(scope).matches()) {
+                return Optional.empty();
+            }
+            if (!scopes.contains(scope)) {
+                scopes.add(scope);
+            }
+        }
+        return scopes.isEmpty() ? Optional.empty() : Optional.of(scopes);
+    }
+
+    /** Stores a new state and answers the partner-connect URL to send the browser to. */
+    public Uni<URI> start(List<String> scopes) {
+        return states.issue(scopes).map(state -> connectUrl(scopes, state));
+    }
+
+    URI connectUrl(List<String> scopes, String state) {
+        String base = config.connectUrl();
+        StringBuilder url = new StringBuilder(base).append(base.contains("?") ? '&' : '?');
+        url.append("client_id=").append(encode(config.clientId().orElse("")));
+        config.redirectUri().filter(uri -> !uri.isBlank())
+                .ifPresent(uri -> url.append("&redirect_uri=").append(encode(uri)));
+        url.append("&response_type=code");
+        // Several scopes are joined with a space (RFC 6749, section 3.3).
+        url.append("&scope=").append(encode(String.join(" ", scopes)));
+        url.append("&state=").append(encode(state));
+        return URI.create(url.toString());
+    }
+
+    /** The callback. The state is checked (and used up) before anything is sent to Thumbtack. */
+    public Uni<Outcome> callback(String code, String state, String error, String errorDescription) {
+        if (error != null && !error.isBlank()) {
+            String said = error + (errorDescription == null || errorDescription.isBlank() ? "" : ": " + errorDescription);
+            Uni<?> burn = state == null || state.isBlank() ? Uni.createFrom().voidItem() : states.consume(state);
+            return burn.replaceWith(problem(400, "Connection not authorized",
+                    "Thumbtack did not authorize the connection (" + said + ")."));
+        }
+        if (state == null || state.isBlank()) {
+            return Uni.createFrom().item(problem(400, "Invalid connection link",
+                    "The link has no state parameter. Start the connection from this service."));
+        }
+        if (code == null || code.isBlank()) {
+            return Uni.createFrom().item(problem(400, "No authorization code",
+                    "Thumbtack sent no authorization code. Start again."));
+        }
+        return states.consume(state).chain(scopes -> scopes.isEmpty()
+                ? Uni.createFrom().item(problem(400, "Invalid or expired connection link",
+                        "This connection link is unknown, has expired (after 10 minutes) or was already used."))
+                : exchange(code, scopes.get()));
+    }
+
+    private Uni<Outcome> exchange(String code, List<String> scopes) {
+        return connections.connectWithCode(code, scopes)
+                .<Outcome>map(Outcome.Connected::new)
+                .onFailure(ThumbtackCallException.class).recoverWithItem(failure -> problem(
+                        ((ThumbtackCallException) failure).status(),
+                        ((ThumbtackCallException) failure).status() == 504 ? "Thumbtack did not answer"
+                                : "Thumbtack refused the connection",
+                        failure.getMessage() + ". The authorization code cannot be used again: start again."))
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.errorf("storing a connection failed: %s", failure.getClass().getSimpleName());
+                    return problem(503, "Connection not stored",
+                            "The connection could not be stored right now. Please start again in a minute.");
+                });
+    }
+
+    private static Outcome problem(int status, String title, String detail) {
+        return new Outcome.Problem(status, title, detail);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

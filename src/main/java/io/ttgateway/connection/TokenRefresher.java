@@ -1,0 +1,89 @@
+package io.ttgateway.connection;
+
+import io.smallrye.mutiny.Uni;
+import io.ttgateway.config.GatewayConfig;
+import io.ttgateway.thumbtack.ThumbtackApi;
+import io.ttgateway.thumbtack.ThumbtackResult;
+import io.ttgateway.thumbtack.TokenResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Refreshes one leased connection: calls Thumbtack with the refresh token read after the lease was
+ * taken (no transaction is open during the call), then stores the outcome in a second, short
+ * transaction that only writes while the lease is still ours.
+ */
+@ApplicationScoped
+public class TokenRefresher {
+
+    private static final Logger LOG = Logger.getLogger(TokenRefresher.class);
+    private static final String EXPIRED = "refresh token expired (720 h); the pro must connect again";
+
+    private final ThumbtackApi thumbtack;
+    private final ConnectionStore store;
+    private final ConnectionMetrics metrics;
+    private final GatewayConfig.Refresh config;
+
+    TokenRefresher(ThumbtackApi thumbtack, ConnectionStore store, ConnectionMetrics metrics, GatewayConfig config) {
+        this.thumbtack = thumbtack;
+        this.store = store;
+        this.metrics = metrics;
+        this.config = config.refresh();
+    }
+
+    public Uni<RefreshResult> refresh(Claim claim) {
+        Uni<RefreshResult> result = claim.refreshTokenExpired(Instant.now())
+                ? persist(() -> store.storeNeedsReauth(claim, EXPIRED, config.backoffMax()))
+                        .map(row -> row == null ? new RefreshResult.LeaseLost()
+                                : new RefreshResult.NeedsReauth(row, EXPIRED, null))
+                : thumbtack.refresh(claim.refreshToken()).chain(answer -> store(claim, answer));
+        return result.invoke(outcome -> {
+            metrics.refresh(outcome.metricOutcome());
+            log(claim, outcome);
+        });
+    }
+
+    private Uni<RefreshResult> store(Claim claim, ThumbtackResult<TokenResponse> answer) {
+        if (answer instanceof ThumbtackResult.Ok<TokenResponse> ok) {
+            return persist(() -> store.storeRefreshed(claim, ok.body()))
+                    .map(row -> row == null ? new RefreshResult.LeaseLost()
+                            : new RefreshResult.Refreshed(row, ok.body().accessToken()));
+        }
+        if (answer instanceof ThumbtackResult.Rejected<TokenResponse> rejected && rejected.status() != 429) {
+            String reason = "Thumbtack refused the refresh token: " + rejected.describe();
+            return persist(() -> store.storeNeedsReauth(claim, reason, config.backoffMax()))
+                    .map(row -> row == null ? new RefreshResult.LeaseLost()
+                            : new RefreshResult.NeedsReauth(row, reason, answer));
+        }
+        String reason = answer.describe();
+        return persist(() -> store.storeFailed(claim, reason, config.backoffInitial(), config.backoffMax()))
+                .map(row -> row == null ? new RefreshResult.LeaseLost() : new RefreshResult.Failed(answer));
+    }
+
+    /**
+     * A short bounded retry of the storing transaction: after a successful refresh Thumbtack has
+     * rotated the pair, so losing it to a passing database error would cost the connection.
+     */
+    private static Uni<Connection> persist(Supplier<Uni<Connection>> write) {
+        return Uni.createFrom().deferred(() -> write.get())
+                .onFailure().retry().withBackOff(Duration.ofMillis(300), Duration.ofSeconds(2)).atMost(3);
+    }
+
+    private static void log(Claim claim, RefreshResult outcome) {
+        if (outcome instanceof RefreshResult.Refreshed refreshed) {
+            LOG.infof("refreshed the access token of business %s (valid until %s)", claim.businessPk(),
+                    refreshed.connection().accessTokenExpiresAt);
+        } else if (outcome instanceof RefreshResult.NeedsReauth needsReauth) {
+            LOG.warnf("business %s needs re-authorization: %s", claim.businessPk(), needsReauth.reason());
+        } else if (outcome instanceof RefreshResult.Failed failed) {
+            LOG.warnf("refresh of business %s failed, will retry with back-off: %s", claim.businessPk(),
+                    failed.answer().describe());
+        } else {
+            LOG.warnf("refresh of business %s: lease lost before storing (disconnected meanwhile?)",
+                    claim.businessPk());
+        }
+    }
+}

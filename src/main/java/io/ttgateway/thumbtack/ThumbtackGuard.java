@@ -1,0 +1,43 @@
+package io.ttgateway.thumbtack;
+
+import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+
+/**
+ * The fault-tolerance policy of every call to Thumbtack, applied without blocking a thread:
+ * <ul>
+ * <li>{@code @Timeout} 2.5 s per attempt;</li>
+ * <li>{@code @Retry}: at most 3 attempts, 0.5 s then 1 s apart (+-0.2 s jitter), all within 8 s, only
+ * on {@link RetryableFailure} (5xx, network errors, a {@code null} token answer) and timeouts. A 4xx
+ * is an ordinary answer here, so it is never retried. Worst case (three timeouts) ends after about
+ * 9 s: inside Thumbtack's 10-second grace period for a refresh token;</li>
+ * <li>{@code @CircuitBreaker} shared by all calls (name "thumbtack"): after half of the last 20
+ * attempts failed, calls fail at once for 30 s.</li>
+ * </ul>
+ * Each attempt calls {@code request.get()} again, so a retry really sends a new HTTP request.
+ * The values can be overridden with MicroProfile Fault Tolerance configuration, e.g.
+ * {@code io.ttgateway.thumbtack.ThumbtackGuard/call/Timeout/value=1000} (the test profile does).
+ */
+@ApplicationScoped
+class ThumbtackGuard {
+
+    @AsynchronousNonBlocking
+    @Timeout(2500)
+    @Retry(maxRetries = 2, delay = 500, jitter = 200, maxDuration = 8000,
+            retryOn = {RetryableFailure.class, TimeoutException.class})
+    @ExponentialBackoff(factor = 2, maxDelay = 2000)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30000, successThreshold = 2,
+            failOn = {RetryableFailure.class, TimeoutException.class})
+    @CircuitBreakerName("thumbtack")
+    public Uni<Reply> call(Supplier<Uni<Reply>> request) {
+        return Uni.createFrom().deferred(() -> request.get());
+    }
+}
