@@ -31,4 +31,10 @@ class NoV1CredentialsTest {
                 .post("/api/v1/businesses/" + Fixtures.newId() + "/leads/" + Fixtures.newId() + "/messages")
                 .then().statusCode(409).body("error", containsString("not connected"));
     }
+
+    @Test
+    void createLeadWithoutV1CredentialsGets409NamingThem() {
+        partner().body("{}").post("/api/v1/test/create-lead")
+                .then().statusCode(409).body("error", containsString("THUMBTACK_V1_USERNAME"));
+    }
 }
