@@ -68,11 +68,21 @@ public class ThumbtackApi {
 
     private <T> Uni<ThumbtackResult<T>> call(String operation, Class<T> type, boolean nullIsRetryable,
             List<String> secrets, Supplier<Uni<Response>> http) {
+        return call(operation, type, nullIsRetryable, true, secrets, http);
+    }
+
+    /**
+     * One call under the guard's policies. {@code repeatable} false: a single attempt (timeout and
+     * circuit breaker only), for calls whose repetition is decided by the caller, such as a message
+     * send. A {@code Void} type means any 2xx is success, whatever the body.
+     */
+    <T> Uni<ThumbtackResult<T>> call(String operation, Class<T> type, boolean nullIsRetryable, boolean repeatable,
+            List<String> secrets, Supplier<Uni<Response>> http) {
         Supplier<Uni<Reply>> attempt = () -> http.get()
                 .onFailure().transform(ThumbtackApi::classify)
                 .map(Reply::of)
                 .invoke(reply -> failIfRetryable(reply, nullIsRetryable));
-        return guard.call(attempt)
+        return (repeatable ? guard.call(attempt) : guard.once(attempt))
                 .map(reply -> toResult(reply, type, secrets))
                 .onFailure().recoverWithItem(failure -> ThumbtackApi.<T>failed(failure, secrets))
                 .invoke(result -> LOG.debugf("Thumbtack %s: %s", operation, outcome(result)));
@@ -90,6 +100,9 @@ public class ThumbtackApi {
     private <T> ThumbtackResult<T> toResult(Reply reply, Class<T> type, List<String> secrets) {
         if (!reply.success()) {
             return new ThumbtackResult.Rejected<>(reply.status(), ThumbtackMessages.fromBody(json, reply, secrets));
+        }
+        if (type == Void.class) {
+            return new ThumbtackResult.Ok<>(null);
         }
         try {
             T body = json.readValue(reply.body(), type);
@@ -142,12 +155,12 @@ public class ThumbtackApi {
         return "ok";
     }
 
-    private String clientBasicAuth() {
+    String clientBasicAuth() {
         String credentials = config.clientId().orElse("") + ":" + config.clientSecret().orElse("");
         return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
-    private List<String> secrets(String... callSecrets) {
+    List<String> secrets(String... callSecrets) {
         List<String> all = new ArrayList<>(Arrays.asList(callSecrets));
         config.clientSecret().ifPresent(all::add);
         all.add(clientBasicAuth().substring("Basic ".length()));

@@ -40,4 +40,18 @@ class ThumbtackGuard {
     public Uni<Reply> call(Supplier<Uni<Reply>> request) {
         return Uni.createFrom().deferred(() -> request.get());
     }
+
+    /**
+     * For calls that must not be repeated here: sending a message (the outbox retries it with its own
+     * back-off and counts the attempts) and creating test data. Timeout and a circuit breaker of
+     * their own, so a message outage does not pause token refreshes and the other way round.
+     */
+    @AsynchronousNonBlocking
+    @Timeout(5000)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30000, successThreshold = 2,
+            failOn = {RetryableFailure.class, TimeoutException.class})
+    @CircuitBreakerName("thumbtack-send")
+    public Uni<Reply> once(Supplier<Uni<Reply>> request) {
+        return Uni.createFrom().deferred(() -> request.get());
+    }
 }

@@ -1,7 +1,10 @@
 package io.ttgateway.thumbtack;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -48,4 +51,39 @@ interface ThumbtackRestClient {
     @ClientHeaderParam(name = HttpHeaders.CONTENT_TYPE, value = MediaType.APPLICATION_JSON)
     Uni<Response> disconnectPartner(@HeaderParam(HttpHeaders.AUTHORIZATION) String clientBasicAuth,
             @QueryParam("business_pk") String businessPk);
+
+    /** Send a message to a lead's customer: /v2 with the business's bearer token. */
+    @POST
+    @Path("/v2/business/{businessId}/lead/{leadId}/message")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Response> sendMessage(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearerAuth,
+            @PathParam("businessId") String businessId, @PathParam("leadId") String leadId, MessageBody body);
+
+    /** The same through /v1 with the partner's v1 Basic credentials. */
+    @POST
+    @Path("/v1/business/{businessId}/lead/{leadId}/message")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Response> sendMessageV1(@HeaderParam(HttpHeaders.AUTHORIZATION) String v1BasicAuth,
+            @PathParam("businessId") String businessId, @PathParam("leadId") String leadId, MessageBody body);
+
+    /** accountID is "~" as the reference says ("you can pass ~ for now"). */
+    @PATCH
+    @Path("/v3/accounts/~/services/{serviceId}/preferences/targeting")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Response> serviceTargeting(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearerAuth,
+            @PathParam("serviceId") String serviceId, TargetingBody body);
+
+    @PATCH
+    @Path("/v3/accounts/~/services/{serviceId}/categories/{categoryId}/preferences/targeting")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Response> categoryTargeting(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearerAuth,
+            @PathParam("serviceId") String serviceId, @PathParam("categoryId") String categoryId,
+            TargetingBody body);
+
+    /** Staging only: creates a dummy business and lead. The body is {"businessID": ...} or {}. */
+    @POST
+    @Path("/v1/test/create-lead")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Response> createTestLead(@HeaderParam(HttpHeaders.AUTHORIZATION) String v1BasicAuth,
+            java.util.Map<String, String> body);
 }

@@ -1,0 +1,19 @@
+package io.ttgateway.outbox;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Hands one outbound message to Thumbtack: `/v2` with the business's bearer token, or `/v1` with the
+ * v1 Basic credentials for a business with no OAuth connection. Never throws for Thumbtack's answers:
+ * they come back as {@link SendOutcome} values.
+ */
+public interface MessageSender {
+
+    Uni<SendOutcome> send(String businessId, String leadId, String text);
+
+    /** Refresh the business's access token now (after a 401). True when a new token is stored. */
+    Uni<Boolean> refreshCredentials(String businessId);
+
+    /** Whether a message for this business could be sent at all (connected, or v1 credentials set). */
+    Uni<Boolean> canSend(String businessId);
+}

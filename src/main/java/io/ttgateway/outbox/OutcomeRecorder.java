@@ -1,0 +1,116 @@
+package io.ttgateway.outbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.ttgateway.event.EventLog;
+import io.ttgateway.event.EventType;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/** Turns a send outcome into the message's next state (and its event), in one transaction. */
+@ApplicationScoped
+public class OutcomeRecorder {
+
+    private static final Logger LOG = Logger.getLogger(OutcomeRecorder.class);
+    private static final Duration PAUSE = Duration.ofSeconds(5);
+    private static final int MAX_ERROR = 1000;
+
+    private final OutboxRepository repository;
+    private final EventLog events;
+    private final OutboxConfig config;
+    private final OutboxMetrics metrics;
+    private final ObjectMapper mapper;
+
+    OutcomeRecorder(OutboxRepository repository, EventLog events, OutboxConfig config, OutboxMetrics metrics,
+            ObjectMapper mapper) {
+        this.repository = repository;
+        this.events = events;
+        this.config = config;
+        this.metrics = metrics;
+        this.mapper = mapper;
+    }
+
+    Uni<Void> record(OutboundMessage m, SendOutcome outcome, UUID owner) {
+        Instant now = Instant.now();
+        apply(m, outcome, now);
+        metrics.sent(outcomeName(m, outcome));
+        return Panache.withTransaction(() -> repository.settle(m, owner).chain(settled -> {
+            if (!settled) {
+                LOG.warnf("outbound message %s: lease lost before its outcome was recorded", m.id);
+                return Uni.createFrom().voidItem();
+            }
+            return switch (m.status) {
+                case SENT -> events.append(EventType.MESSAGE_SENT, m.businessId, m.leadId, data(m)).replaceWithVoid();
+                case FAILED -> events.append(EventType.MESSAGE_FAILED, m.businessId, m.leadId, data(m))
+                        .replaceWithVoid();
+                case PENDING -> Uni.createFrom().voidItem();
+            };
+        }));
+    }
+
+    private void apply(OutboundMessage m, SendOutcome outcome, Instant now) {
+        m.updatedAt = now;
+        if (outcome instanceof SendOutcome.Sent) {
+            m.status = OutboundMessage.Status.SENT;
+            m.sentAt = now;
+            m.lastError = null;
+        } else if (outcome instanceof SendOutcome.Rejected rejected) {
+            fail(m, "Thumbtack answered " + rejected.status() + ": " + rejected.detail());
+        } else if (outcome instanceof SendOutcome.Unauthorized unauthorized) {
+            fail(m, "Thumbtack answered 401: " + unauthorized.detail());
+        } else if (outcome instanceof SendOutcome.Paused paused) {
+            m.attempts = Math.max(0, m.attempts - 1);
+            m.lastError = truncate(paused.reason());
+            m.nextAttemptAt = now.plus(PAUSE);
+        } else if (outcome instanceof SendOutcome.Retryable retryable) {
+            retryOrFail(m, retryable.reason(), now);
+        } else if (outcome instanceof SendOutcome.NoCredentials none) {
+            retryOrFail(m, none.reason(), now);
+        }
+    }
+
+    private void retryOrFail(OutboundMessage m, String reason, Instant now) {
+        if (m.attempts >= config.maxAttempts()) {
+            fail(m, reason + " (gave up after " + m.attempts + " attempts)");
+        } else {
+            m.lastError = truncate(reason);
+            m.nextAttemptAt = now.plus(Backoff.after(m.attempts, config.initialBackoff(), config.maxBackoff()));
+        }
+    }
+
+    private static void fail(OutboundMessage m, String error) {
+        m.status = OutboundMessage.Status.FAILED;
+        m.lastError = truncate(error);
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR);
+    }
+
+    private static String outcomeName(OutboundMessage m, SendOutcome outcome) {
+        if (outcome instanceof SendOutcome.Paused) {
+            return "paused";
+        }
+        return switch (m.status) {
+            case SENT -> "sent";
+            case FAILED -> "failed";
+            case PENDING -> "retry";
+        };
+    }
+
+    private String data(OutboundMessage m) {
+        ObjectNode data = mapper.createObjectNode();
+        data.put("outboundMessageId", m.id.toString());
+        data.put("businessId", m.businessId);
+        data.put("leadId", m.leadId);
+        data.put("status", m.status.name());
+        data.put("attempts", m.attempts);
+        data.put("lastError", m.lastError);
+        return data.toString();
+    }
+}

@@ -1,0 +1,4 @@
+package io.ttgateway.thumbtack;
+
+/** Body of Thumbtack's targeting endpoints. */
+public record TargetingBody(boolean enabled) {}
