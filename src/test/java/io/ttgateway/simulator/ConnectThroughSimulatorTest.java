@@ -40,8 +40,10 @@ class ConnectThroughSimulatorTest {
         assertThat(Sim.query(callback)).containsEntry("state", asked.get("state")).containsKey("code");
 
         Browser.get(callback).then().statusCode(200).body(containsString(businessName.replace("'", "&#39;")));
-        return given().get("/simulator/control/connections").then().extract().jsonPath()
-                .getString("find { it.businessName == '" + businessName + "' }.businessId");
+        List<Map<String, Object>> connections = given().get("/simulator/control/connections").then().extract()
+                .jsonPath().getList("$");
+        return connections.stream().filter(c -> businessName.equals(c.get("businessName")))
+                .map(c -> (String) c.get("businessId")).findFirst().orElseThrow();
     }
 
     @Test
