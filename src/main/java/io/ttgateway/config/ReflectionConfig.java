@@ -2,6 +2,10 @@ package io.ttgateway.config;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.ttgateway.common.ApiError;
+import io.ttgateway.outbox.OutboundView;
+import io.ttgateway.thumbtack.DisconnectResponse;
+import io.ttgateway.thumbtack.ThumbtackInfo;
+import io.ttgateway.thumbtack.TokenResponse;
 import io.ttgateway.webhook.payload.Attachment;
 import io.ttgateway.webhook.payload.LeadPayload;
 import io.ttgateway.webhook.payload.LeadUpdatePayload;
@@ -26,6 +30,12 @@ import io.ttgateway.webhook.payload.ReviewPayload;
     MessagePayload.class,
     ReviewPayload.class,
     Attachment.class,
+    // The queued message, answered inside a 202 Response (OutboxResource.send).
+    OutboundView.class,
+    // Thumbtack's answers, read with ObjectMapper.readValue from the raw reply (ThumbtackApi).
+    TokenResponse.class,
+    ThumbtackInfo.class,
+    DisconnectResponse.class,
 })
 public final class ReflectionConfig {
 

@@ -3,6 +3,7 @@ package io.ttgateway.connection;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.ttgateway.common.Backoff;
 import io.ttgateway.common.KeyLocks;
 import io.ttgateway.thumbtack.ThumbtackInfo;
 import io.ttgateway.thumbtack.TokenResponse;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.ttgateway.common.Backoff;
 import io.ttgateway.event.EventLog;
 import io.ttgateway.event.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,7 +80,7 @@ public class OutcomeRecorder {
             fail(m, reason + " (gave up after " + m.attempts + " attempts)");
         } else {
             m.lastError = truncate(reason);
-            m.nextAttemptAt = now.plus(Backoff.after(m.attempts, config.initialBackoff(), config.maxBackoff()));
+            m.nextAttemptAt = now.plus(Backoff.withJitter(m.attempts, config.initialBackoff(), config.maxBackoff()));
         }
     }
 

@@ -22,6 +22,7 @@ import io.restassured.response.Response;
 import io.ttgateway.support.Db;
 import io.ttgateway.support.Fixtures;
 import io.ttgateway.support.InjectWireMock;
+import io.ttgateway.support.Metrics;
 import io.ttgateway.support.TestConnections;
 import io.ttgateway.support.ThumbtackStubs;
 import io.ttgateway.support.ThumbtackWireMock;
@@ -85,6 +86,22 @@ class OutboxTest {
                 .withRequestBody(equalToJson("{\"text\": \"Hello, how can I help you?\"}")));
         assertThat(db.count("select count(*) from event where type = 'message.sent' and data->>'outboundMessageId' = $1",
                 id)).isEqualTo(1);
+    }
+
+    @Test
+    void countsSendsByOutcomeAndReportsTheBacklog() {
+        TestConnections.Connected pro = TestConnections.connect();
+        String leadId = Fixtures.newId();
+        thumbtackApi.stubFor(post(urlPathEqualTo(messagePath(pro.businessPk(), leadId)))
+                .willReturn(ThumbtackStubs.json(200, "{\"status\": \"success\"}")));
+        double sentBefore = Metrics.value("thumbtack_outbound_sends_total{outcome=\"sent\"}");
+
+        String id = send(pro.businessPk(), leadId, "counted").path("id");
+        awaitStatus(id, "SENT");
+
+        assertThat(Metrics.value("thumbtack_outbound_sends_total{outcome=\"sent\"}")).isEqualTo(sentBefore + 1);
+        String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().extract().asString();
+        assertThat(metrics).contains("thumbtack_outbox_depth").contains("thumbtack_outbox_oldest_pending_seconds");
     }
 
     @Test

@@ -17,4 +17,11 @@ public final class Metrics {
                 + "\",type=\"" + Pattern.quote(type) + "\"} (\\S+)$").matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
+
+    /** The value of a metric line that starts with {@code series} (name plus labels, if any); 0 if absent. */
+    public static double value(String series) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
 }
