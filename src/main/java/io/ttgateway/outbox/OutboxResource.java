@@ -11,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Queue a message to a lead's customer; read its delivery state. */
@@ -44,8 +43,9 @@ public class OutboxResource {
                         worker.wake();
                     }
                 })
+                // A literal path, as the contract shows it (Response.location would make it absolute).
                 .map(enqueued -> Response.accepted(enqueued.message())
-                        .location(URI.create("/api/v1/outbound-messages/" + enqueued.message().id()))
+                        .header("Location", "/api/v1/outbound-messages/" + enqueued.message().id())
                         .build());
     }
 

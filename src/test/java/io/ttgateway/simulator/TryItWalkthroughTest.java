@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/try-it.md, step by step, against the service and its built-in simulator (SimulatorProfile: the
+ * README.md "Try it in five minutes", step by step, against the service and its built-in simulator (SimulatorProfile: the
  * same wiring as `./mvnw quarkus:dev`). Each block below is one step of the page.
  */
 @QuarkusTest
