@@ -1,6 +1,7 @@
 package io.ttgateway.outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -61,7 +62,14 @@ public class OutboxWorker {
                 done -> { }, failure -> LOG.warnf("outbox round failed: %s", failure.toString()));
     }
 
-    /** Stop claiming new work on shutdown; sends in flight finish and record their outcome. */
+    /**
+     * Stop claiming new work as soon as shutdown starts (the readiness-down delay, then shutdown
+     * itself); sends in flight finish and record their outcome.
+     */
+    void stopClaiming(@Observes ShutdownDelayInitiatedEvent event) {
+        stopping = true;
+    }
+
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
     }
