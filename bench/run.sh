@@ -8,6 +8,7 @@
 source "$(dirname "$0")/lib.sh"
 
 LABEL="${1:-}"
+BENCH_JAR_SET="${BENCH_JAR:+1}"
 RUN_S="${SECONDS_RUN:-20}"
 command -v wrk >/dev/null || { log "installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null; }
 command -v pgbench >/dev/null || { log "pgbench is missing (Debian: postgresql-client)"; exit 1; }
@@ -98,6 +99,9 @@ out_s = float(out_ms) / 1000 if out_ms != "timeout" else None
 def ok(b): return "yes" if b else "**no**"
 commit = subprocess.run(["git", "-C", "$ROOT", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
 dirty = subprocess.run(["git", "-C", "$ROOT", "status", "--porcelain", "--", "src"], capture_output=True, text=True).stdout.strip()
+build = f"jar {'$BENCH_JAR'}" if "$BENCH_JAR_SET" else f"commit {commit}{' (+ uncommitted changes in src)' if dirty else ''}"
+jvm = "${BENCH_JAVA_OPTS:-}".strip() or "(none: JVM defaults)"
+load = open("/proc/loadavg").read().split()[0]
 cpu = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
 rows = [
  ("pgbench: 2 KB jsonb insert, 16 clients", f"{pg:.0f} tps (avg {float('$PGBENCH_LAT'):.2f} ms)", "ceiling", ""),
@@ -112,8 +116,8 @@ rows = [
  ("RSS after the load", f"{rss_mb:.0f} MB", "< 300 MB", ok(rss_mb < 300)),
 ]
 lines = [f"# Benchmark {'$(date +%F)'} {'$LABEL'}".rstrip(), "",
- f"Commit {commit}{' (+ uncommitted changes in src)' if dirty else ''}; {cpu} cores; PostgreSQL 15 on 127.0.0.1; "
- f"JVM options: '${BENCH_JAVA_OPTS:-} {'' if not '$JFR_OPTS' else '(+ JFR)'}'.strip(); phases of $RUN_S s; lead body {len(open('$BENCH_DIR/lead.json').read())} bytes.",
+ f"Built from {build}; {cpu} cores (load average {load} at the end: other processes share the machine); PostgreSQL 15 on 127.0.0.1; "
+ f"JVM options: {jvm}{' (+ JFR)' if '$JFR_OPTS' else ''}; phases of $RUN_S s; lead body {len(open('$BENCH_DIR/lead.json').read())} bytes.",
  f"Leads stored by the wrk runs: $STORED (lead.received events: $EVENTS).", "",
  "| measure | result | target | met |", "|---|---|---|---|"]
 lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
