@@ -57,6 +57,7 @@ start_stub() {
   STUB_PORT="$1"
   python3 "$BENCH_DIR/stub_thumbtack.py" --port "$STUB_PORT" --delay-ms "${2:-50}" >"$WORK/stub.log" 2>&1 &
   STUB_PID=$!
+  disown "$STUB_PID"
   PIDS+=("$STUB_PID")
   wait_http "http://127.0.0.1:$STUB_PORT/_stats" 200 10
 }
@@ -100,6 +101,7 @@ start_service() {
     QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" QUARKUS_SHUTDOWN_DELAY=0S "$@" \
     java ${BENCH_JAVA_OPTS:-} -jar "$JAR" >>"$WORK/$name.log" 2>&1 &
   local pid=$!
+  disown "$pid"   # stopped by pid in cleanup; no job-control noise when one is killed on purpose
   PIDS+=("$pid")
   printf -v "SVC_PID_$name" '%s' "$pid"
   if ! wait_http "http://127.0.0.1:$port/q/health/ready" 200 90; then

@@ -38,7 +38,9 @@ if [[ -n "${PROFILE:-}" ]]; then
   JFR_FILE="$BENCH_DIR/results/$(date +%F)${LABEL:+-$LABEL}.jfr"
   JFR_OPTS="-XX:StartFlightRecording=filename=$JFR_FILE,settings=profile"
 fi
-BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-} $JFR_OPTS" start_service svc "$PORT" 5432
+# The first run also writes a class-data-sharing archive at exit (JDK 17 dynamic AppCDS), used by the
+# third start below to show what CDS does for start-up.
+BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-} $JFR_OPTS -XX:ArchiveClassesAtExit=$WORK/app-cds.jsa" start_service svc "$PORT" 5432
 READY_FIRST_MS=$(cat "$WORK/svc.ready_ms")
 URL="http://127.0.0.1:$PORT"
 AUTH64=$(printf '%s' "$WEBHOOK_AUTH" | base64 -w0)
@@ -81,8 +83,16 @@ RSS_KB=$(ps -o rss= -p "$SVC_PID_svc" | tr -d ' ')
 if [[ -n "${PROFILE:-}" ]]; then jcmd "$SVC_PID_svc" JFR.dump name=1 filename="$JFR_FILE" >/dev/null || true; fi
 kill "$SVC_PID_svc"
 for _ in $(seq 1 100); do kill -0 "$SVC_PID_svc" 2>/dev/null || break; sleep 0.1; done
+for _ in $(seq 1 100); do [[ -s "$WORK/app-cds.jsa" ]] && break; sleep 0.1; done
 start_service svc2 "$PORT" 5432
 READY_SECOND_MS=$(cat "$WORK/svc2.ready_ms")
+stop_service_pid() { kill "$1"; for _ in $(seq 1 100); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done; }
+stop_service_pid "$SVC_PID_svc2"
+READY_CDS_MS=timeout
+if [[ -s "$WORK/app-cds.jsa" ]]; then
+  BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-} -XX:SharedArchiveFile=$WORK/app-cds.jsa" start_service svc3 "$PORT" 5432
+  READY_CDS_MS=$(cat "$WORK/svc3.ready_ms")
+fi
 
 # --- the table -------------------------------------------------------------------------------------
 mkdir -p "$BENCH_DIR/results"
@@ -99,7 +109,7 @@ out_s = float(out_ms) / 1000 if out_ms != "timeout" else None
 def ok(b): return "yes" if b else "**no**"
 commit = subprocess.run(["git", "-C", "$ROOT", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
 dirty = subprocess.run(["git", "-C", "$ROOT", "status", "--porcelain", "--", "src"], capture_output=True, text=True).stdout.strip()
-build = f"jar {'$BENCH_JAR'}" if "$BENCH_JAR_SET" else f"commit {commit}{' (+ uncommitted changes in src)' if dirty else ''}"
+build = f"jar {'${BENCH_JAR:-}'}" if "$BENCH_JAR_SET" else f"commit {commit}{' (+ uncommitted changes in src)' if dirty else ''}"
 jvm = "${BENCH_JAVA_OPTS:-}".strip() or "(none: JVM defaults)"
 load = open("/proc/loadavg").read().split()[0]
 cpu = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
@@ -113,6 +123,7 @@ rows = [
  ("2,000 outbound messages, stub 50 ms: time to all SENT", (f"{out_s:.1f} s" if out_s else "timeout") + f" (SENT $OUT_SENT of 2001, stub counted $STUB_SENDS sends, $STUB_DUPS duplicates)", "< 10 s", ok(out_s is not None and out_s < 10)),
  ("start to ready, empty database (migrations)", f"{$READY_FIRST_MS / 1000:.2f} s", "< 2 s", ok($READY_FIRST_MS < 2000)),
  ("start to ready, migrated database", f"{$READY_SECOND_MS / 1000:.2f} s", "< 2 s", ok($READY_SECOND_MS < 2000)),
+ ("start to ready, migrated database, with an AppCDS archive", "$READY_CDS_MS" if "$READY_CDS_MS" == "timeout" else f"{int('$READY_CDS_MS') / 1000:.2f} s", "(option)", ""),
  ("RSS after the load", f"{rss_mb:.0f} MB", "< 300 MB", ok(rss_mb < 300)),
 ]
 lines = [f"# Benchmark {'$(date +%F)'} {'$LABEL'}".rstrip(), "",

@@ -7,7 +7,8 @@ Answers what the gateway calls:
   POST /v2/business/{b}/lead/{l}/message  and the /v1 variant: counts each text, answers after a delay
 Control (for the scripts, not the gateway):
   POST /_control?mode=ok|503|hang&delay_ms=50&expires_in=3600   change behaviour at run time
-  GET  /_stats   {"sends":..,"distinct":..,"duplicates":..,"refreshes":{...},"codes":..,"mode":..}
+  GET  /_stats   {"sends":..,"distinct":..,"duplicates":..,"refreshes":{token: count},"mode":..}
+  GET  /_texts   {text: number of times it was delivered (answered 2xx)}
   POST /_reset   forget counts
 """
 import argparse
@@ -57,6 +58,8 @@ async def handle(method, target, headers, body):
         return 200, stats()
     if path == "/_stats":
         return 200, stats()
+    if path == "/_texts":
+        return 200, state["sends"]
     if path == "/_reset":
         state["sends"].clear()
         state["refreshes"].clear()
