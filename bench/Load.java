@@ -21,10 +21,12 @@ import java.util.concurrent.locks.LockSupport;
  * Load generator for bench/run.sh and bench/faults.sh (run with {@code java bench/Load.java ...}).
  *
  * <pre>
- * open URL USER:PASS BODY_FILE RATE SECONDS PREFIX [OUT_FILE]
+ * open URL USER:PASS BODY_FILE RATE SECONDS PREFIX [OUT_FILE [WARMUP_SECONDS]]
  *     Open model: request i is due at start + i/RATE whatever earlier answers did, and its latency is
  *     measured from that intended time (no coordinated omission). "@ID@" in the body becomes
- *     PREFIX + i. Prints one JSON line; OUT_FILE gets "id status" per request.
+ *     PREFIX + i. Prints one JSON line; OUT_FILE ("-" for none) gets "id status" per request.
+ *     WARMUP_SECONDS first runs the same load unrecorded (IDs PREFIX + "w" + i), so this client's
+ *     own JIT warm-up does not show as server latency.
  * each URL USER:PASS BODY_FILE IDS_FILE
  *     Sends the body once per id in IDS_FILE (one a line), one after the other; prints "id status body".
  * </pre>
@@ -43,8 +45,14 @@ public class Load {
                 .connectTimeout(Duration.ofSeconds(2))
                 .executor(Executors.newFixedThreadPool(2)).build();
         switch (args[0]) {
-            case "open" -> open(client, base, auth, template, Integer.parseInt(args[4]), Integer.parseInt(args[5]),
-                    args[6], args.length > 7 ? Path.of(args[7]) : null);
+            case "open" -> {
+                int warmup = args.length > 8 ? Integer.parseInt(args[8]) : 0;
+                if (warmup > 0) {
+                    open(client, base, auth, template, Integer.parseInt(args[4]), warmup, args[6] + "w", null, false);
+                }
+                open(client, base, auth, template, Integer.parseInt(args[4]), Integer.parseInt(args[5]), args[6],
+                        args.length > 7 && !"-".equals(args[7]) ? Path.of(args[7]) : null, true);
+            }
             case "each" -> each(client, base, auth, template, Files.readAllLines(Path.of(args[4])));
             default -> throw new IllegalArgumentException("mode: open | each");
         }
@@ -58,7 +66,7 @@ public class Load {
     }
 
     static void open(HttpClient client, URI url, String auth, String template, int rate, int seconds, String prefix,
-            Path out) throws Exception {
+            Path out, boolean report) throws Exception {
         int total = rate * seconds;
         long periodNanos = 1_000_000_000L / rate;
         long[] latency = new long[total];
@@ -85,6 +93,9 @@ public class Load {
         }
         long sentAt = System.nanoTime();
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(seconds + 30L, TimeUnit.SECONDS);
+        if (!report) {
+            return;
+        }
         double elapsed = (System.nanoTime() - start) / 1e9;
         Map<Integer, Integer> byStatus = new TreeMap<>();
         for (int s : status) {
