@@ -13,12 +13,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class KeyLocks {
 
     public Uni<Void> lock(String namespace, String key) {
+        // Run as a statement without a result mapping: a native *select* with a result class adds a
+        // new entry to Hibernate's query interpretation cache on every call (its key compares the
+        // mapping by identity), which made lookups in that cache a top CPU cost under load.
         return Panache.getSession()
                 .chain(session -> session
-                        .createNativeQuery("select count(*) from pg_advisory_xact_lock(hashtextextended(:key, 0))",
-                                Long.class)
+                        .createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
                         .setParameter("key", namespace + ":" + key)
-                        .getSingleResult())
+                        .executeUpdate())
                 .replaceWithVoid();
     }
 }

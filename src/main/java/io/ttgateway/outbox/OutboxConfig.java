@@ -15,8 +15,12 @@ public interface OutboxConfig {
     @WithDefault("50")
     int batchSize();
 
-    /** Sends in flight at once per replica. */
-    @WithDefault("16")
+    /**
+     * Sends in flight at once per replica. A claimed batch goes out in waves of this size and the next
+     * claim waits for the whole batch, so it defaults to the batch size: one wave per batch (with 16,
+     * a batch of 50 took four waves and 2,000 messages at 50 ms each took 14 s instead of 5).
+     */
+    @WithDefault("50")
     int concurrency();
 
     /** A claim's lease; must exceed one send's timeout by far. An expired lease is claimable again. */

@@ -20,6 +20,7 @@ public class OutcomeRecorder {
     private static final Logger LOG = Logger.getLogger(OutcomeRecorder.class);
     private static final Duration PAUSE = Duration.ofSeconds(5);
     private static final int MAX_ERROR = 1000;
+    private static final Duration SETTLE_BACKOFF = Duration.ofMillis(250);
 
     private final OutboxRepository repository;
     private final EventLog events;
@@ -40,6 +41,14 @@ public class OutcomeRecorder {
         Instant now = Instant.now();
         apply(m, outcome, now);
         metrics.sent(outcomeName(m, outcome));
+        // Retried (bounded) while our lease still runs: an outcome that is not recorded means the message
+        // is sent again once the lease expires, so a passing database hiccup must not cost a duplicate.
+        // A retry after a commit whose answer was lost finds the lease released and changes nothing.
+        return Uni.createFrom().deferred(() -> settle(m, owner))
+                .onFailure().retry().withBackOff(SETTLE_BACKOFF, SETTLE_BACKOFF.multipliedBy(8)).atMost(4);
+    }
+
+    private Uni<Void> settle(OutboundMessage m, UUID owner) {
         return Panache.withTransaction(() -> repository.settle(m, owner).chain(settled -> {
             if (!settled) {
                 LOG.warnf("outbound message %s: lease lost before its outcome was recorded", m.id);

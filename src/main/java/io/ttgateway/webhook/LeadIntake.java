@@ -1,6 +1,5 @@
 package io.ttgateway.webhook;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.ttgateway.common.KeyLocks;
@@ -10,11 +9,11 @@ import io.ttgateway.lead.Lead;
 import io.ttgateway.lead.LeadRepository;
 import io.ttgateway.lead.LeadUpdate;
 import io.ttgateway.lead.LeadUpdateRepository;
+import io.ttgateway.lead.LeadWriter;
 import io.ttgateway.webhook.payload.LeadPayload;
 import io.ttgateway.webhook.payload.LeadUpdatePayload;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Stores leads and lead updates. Both take the lead's advisory lock first, so a lead and an update
@@ -27,38 +26,22 @@ public class LeadIntake {
     private final LeadRepository leads;
     private final LeadUpdateRepository updates;
     private final EventLog events;
+    private final LeadWriter writer;
 
-    LeadIntake(KeyLocks locks, LeadRepository leads, LeadUpdateRepository updates, EventLog events) {
+    LeadIntake(KeyLocks locks, LeadRepository leads, LeadUpdateRepository updates, EventLog events,
+            LeadWriter writer) {
+        this.writer = writer;
         this.locks = locks;
         this.leads = leads;
         this.updates = updates;
         this.events = events;
     }
 
-    @WithTransaction
+    /** One transaction of two statements (see {@link LeadWriter}); no Hibernate session on this path. */
     public Uni<Outcome> receiveLead(Parsed<LeadPayload> parsed) {
-        String leadId = parsed.payload().leadID();
-        return locks.lock("lead", leadId)
-                .chain(() -> leads.findByLeadId(leadId))
-                .chain(existing -> existing != null ? Uni.createFrom().item(Outcome.DUPLICATE) : storeLead(parsed));
-    }
-
-    private Uni<Outcome> storeLead(Parsed<LeadPayload> parsed) {
-        Instant now = Instant.now();
-        LeadRecords records = LeadRecords.from(parsed, now);
-        Lead lead = records.lead();
-        return leads.persist(lead)
-                .chain(() -> Panache.getSession().chain(s -> s.persistAll(records.children().toArray())))
-                .chain(() -> updates.pendingFor(lead.leadId))
-                .invoke(pending -> applyPending(lead, pending, now))
-                .chain(() -> events.append(EventType.LEAD_RECEIVED, lead.businessId, lead.leadId, lead.raw))
-                .replaceWith(Outcome.STORED);
-    }
-
-    private static void applyPending(Lead lead, List<LeadUpdate> pending, Instant now) {
-        for (LeadUpdate update : pending) {
-            apply(lead, update, now);
-        }
+        LeadRecords records = LeadRecords.from(parsed, Instant.now());
+        return writer.storeNew(records.lead(), records.details(), records.attachments())
+                .map(stored -> stored ? Outcome.STORED : Outcome.DUPLICATE);
     }
 
     private static void apply(Lead lead, LeadUpdate update, Instant now) {

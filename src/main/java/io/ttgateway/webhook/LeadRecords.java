@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The rows one lead webhook becomes: the lead, its request details and its attachments. */
-record LeadRecords(Lead lead, List<Object> children) {
+record LeadRecords(Lead lead, List<LeadDetail> details, List<LeadAttachment> attachments) {
 
     static LeadRecords from(Parsed<LeadPayload> parsed, Instant now) {
         LeadPayload p = parsed.payload();
@@ -43,7 +43,7 @@ record LeadRecords(Lead lead, List<Object> children) {
         lead.receivedAt = now;
         lead.updatedAt = now;
 
-        List<Object> children = new ArrayList<>();
+        List<LeadDetail> details = new ArrayList<>();
         if (r.details() != null) {
             for (int i = 0; i < r.details().size(); i++) {
                 LeadDetail detail = new LeadDetail();
@@ -51,15 +51,15 @@ record LeadRecords(Lead lead, List<Object> children) {
                 detail.position = i;
                 detail.question = r.details().get(i).question();
                 detail.answer = r.details().get(i).answer();
-                children.add(detail);
+                details.add(detail);
             }
         }
-        children.addAll(Attachments.toEntities(r.attachments(), (i, file) -> {
+        List<LeadAttachment> attachments = Attachments.toEntities(r.attachments(), (i, file) -> {
             LeadAttachment attachment = new LeadAttachment();
             attachment.leadId = p.leadID();
             attachment.file = file;
             return attachment;
-        }));
-        return new LeadRecords(lead, children);
+        });
+        return new LeadRecords(lead, details, attachments);
     }
 }

@@ -11,10 +11,17 @@ public enum Outcome {
 
     private final int status;
     private final String description;
+    private final String json;
 
     Outcome(int status, String description) {
         this.status = status;
         this.description = description;
+        this.json = "{\"status\":\"" + description + "\"}";
+    }
+
+    /** The answer's body, {"status": description}, written once (no serialisation per request). */
+    public String json() {
+        return json;
     }
 
     public int status() {

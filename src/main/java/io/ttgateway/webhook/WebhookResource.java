@@ -13,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -72,8 +71,8 @@ public class WebhookResource {
         return Uni.createFrom().<Parsed<T>>item(() -> parser.parse(body, payloadType))
                 .chain(parsed -> store.apply(parsed))
                 .onItemOrFailure().invoke((outcome, failure) -> metrics.record(type, outcome, failure))
-                .map(outcome -> Response.status(outcome.status())
-                        .entity(Map.of("status", outcome.description()))
+                .map(outcome -> Response.status(outcome.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(outcome.json())
                         .build());
     }
 }

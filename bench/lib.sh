@@ -1,0 +1,151 @@
+# Shared by bench/run.sh and bench/faults.sh (sourced). Everything listens on 127.0.0.1 only, every
+# wait is bounded, and every process started here is stopped by its own pid on exit.
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$BENCH_DIR/.." && pwd)"
+JAR="${BENCH_JAR:-$ROOT/target/quarkus-app/quarkus-run.jar}"   # BENCH_JAR: measure another build
+PGHOST=127.0.0.1
+PGUSER=postgres
+export PGHOST PGUSER
+WORK="$(mktemp -d /tmp/ttbench.XXXXXX)"
+PIDS=()
+DB=""
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+random_secret() { head -c "${1:-24}" /dev/urandom | base64 -w0 | tr -d '/+=' ; }
+
+cleanup() {
+  local rc=$?
+  for pid in "${PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  sleep 1
+  for pid in "${PIDS[@]}"; do
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  if [[ -n "$DB" && -z "${KEEP_DB:-}" ]]; then
+    dropdb --force "$DB" 2>/dev/null || log "could not drop database $DB"
+  fi
+  if [[ -z "${KEEP_WORK:-}" ]]; then rm -rf "$WORK"; else log "work files kept in $WORK"; fi
+  exit $rc
+}
+trap cleanup EXIT INT TERM
+
+build_jar() {
+  if [[ -z "${BENCH_JAR:-}" ]] && [[ -z "${SKIP_BUILD:-}" || ! -f "$JAR" ]]; then
+    log "building the jar"
+    (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
+  fi
+}
+
+make_db() {
+  DB="ttbench_$(date +%Y%m%d_%H%M%S)_$$"
+  createdb "$DB"
+  log "database $DB created"
+}
+
+sql() { psql -d "$DB" -XAtq -v ON_ERROR_STOP=1 -c "$1"; }
+
+# start_stub PORT [DELAY_MS]
+start_stub() {
+  STUB_PORT="$1"
+  python3 "$BENCH_DIR/stub_thumbtack.py" --port "$STUB_PORT" --delay-ms "${2:-50}" >"$WORK/stub.log" 2>&1 &
+  STUB_PID=$!
+  disown "$STUB_PID"
+  PIDS+=("$STUB_PID")
+  wait_http "http://127.0.0.1:$STUB_PORT/_stats" 200 10
+}
+
+stub() { curl -s -X POST "http://127.0.0.1:$STUB_PORT$1"; }
+stub_stat() { curl -s "http://127.0.0.1:$STUB_PORT/_stats" | python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+
+# wait_http URL STATUS SECONDS
+wait_http() {
+  local deadline=$(( $(date +%s) + $3 ))
+  while (( $(date +%s) < deadline )); do
+    if [[ "$(curl -s -o /dev/null -w '%{http_code}' "$1" || true)" == "$2" ]]; then return 0; fi
+    sleep 0.02
+  done
+  log "timed out waiting for $1 to answer $2"
+  return 1
+}
+
+WEBHOOK_PASSWORD="$(random_secret 24)"
+PARTNER_API_PASSWORD="$(random_secret 24)"
+TOKEN_ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64 -w0)"
+THUMBTACK_CLIENT_SECRET="$(random_secret 24)"
+WEBHOOK_AUTH="thumbtack:$WEBHOOK_PASSWORD"
+PARTNER_AUTH="partner:$PARTNER_API_PASSWORD"
+
+# start_service NAME HTTP_PORT DB_PORT [extra env assignments...]; sets SVC_PID_<NAME>, prints
+# milliseconds from process start to /q/health/ready = 200 into $WORK/<NAME>.ready_ms
+start_service() {
+  local name="$1" port="$2" dbport="$3"
+  shift 3
+  local t0
+  t0=$(date +%s%N)
+  env THUMBTACK_CLIENT_ID=bench-client THUMBTACK_CLIENT_SECRET="$THUMBTACK_CLIENT_SECRET" \
+    THUMBTACK_REDIRECT_URI="http://127.0.0.1:$port/oauth/callback" \
+    THUMBTACK_API_URL="http://127.0.0.1:$STUB_PORT" \
+    WEBHOOK_PASSWORD="$WEBHOOK_PASSWORD" PARTNER_API_PASSWORD="$PARTNER_API_PASSWORD" \
+    TOKEN_ENCRYPTION_KEY="$TOKEN_ENCRYPTION_KEY" \
+    QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$dbport/$DB" \
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$dbport/$DB" \
+    QUARKUS_DATASOURCE_USERNAME=postgres GATEWAY_DB_SCHEMA=thumbtack \
+    QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" QUARKUS_SHUTDOWN_DELAY=0S "$@" \
+    java ${BENCH_JAVA_OPTS:-} -jar "$JAR" >>"$WORK/$name.log" 2>&1 &
+  local pid=$!
+  disown "$pid"   # stopped by pid in cleanup; no job-control noise when one is killed on purpose
+  PIDS+=("$pid")
+  printf -v "SVC_PID_$name" '%s' "$pid"
+  if ! wait_http "http://127.0.0.1:$port/q/health/ready" 200 90; then
+    tail -20 "$WORK/$name.log" >&2
+    return 1
+  fi
+  echo $(( ($(date +%s%N) - t0) / 1000000 )) >"$WORK/$name.ready_ms"
+  log "service $name (pid $pid) ready on port $port after $(cat "$WORK/$name.ready_ms") ms"
+}
+
+# connect_business HTTP_PORT BUSINESS_PK: the manual OAuth flow against the stub
+# (retried for up to 60 s: after an overload phase the service may still work off requests whose
+# clients gave up, and answer 503 meanwhile)
+connect_business() {
+  local code deadline=$(( $(date +%s) + 60 ))
+  while (( $(date +%s) < deadline )); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' -u "$PARTNER_AUTH" -H 'Content-Type: application/json' \
+      -d "{\"code\":\"bench-$2\"}" "http://127.0.0.1:$1/api/v1/connections")
+    [[ "$code" == 201 ]] && return 0
+    sleep 1
+  done
+  log "connect answered $code"
+  return 1
+}
+
+# queue_messages COUNT BUSINESS_PK PREFIX: pending outbound rows straight in the table (one transaction)
+queue_messages() {
+  sql "insert into thumbtack.outbound_message (id, business_id, lead_id, text, status, next_attempt_at,
+         created_at, updated_at)
+       select gen_random_uuid(), '$2', 'lead-' || g, '$3 ' || g, 'PENDING', now(), now(), now()
+       from generate_series(1, $1) g"
+}
+
+# wait_sql QUERY EXPECTED SECONDS: polls until the query prints EXPECTED; prints elapsed ms
+wait_sql() {
+  local t0 deadline
+  t0=$(date +%s%N)
+  deadline=$(( $(date +%s) + $3 ))
+  while (( $(date +%s) < deadline )); do
+    if [[ "$(sql "$1")" == "$2" ]]; then
+      echo $(( ($(date +%s%N) - t0) / 1000000 ))
+      return 0
+    fi
+    sleep 0.05
+  done
+  return 1
+}

@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# Benchmark of thumbtack-gateway on this machine (run by hand; not part of ./mvnw verify).
+#   bench/run.sh [LABEL]      results go to bench/results/<date>[-LABEL].md
+# Env: SKIP_BUILD=1 reuses target/quarkus-app; SECONDS_RUN (20) per measured phase; PROFILE=1 records
+# a JFR file of the service into bench/results/; BENCH_JAVA_OPTS adds JVM options; KEEP_WORK=1 keeps logs.
+# Needs: PostgreSQL on 127.0.0.1:5432 (user postgres, trust), pgbench, wrk (apt-get install wrk),
+# python3, curl, Java 17. All traffic stays on 127.0.0.1.
+source "$(dirname "$0")/lib.sh"
+
+LABEL="${1:-}"
+BENCH_JAR_SET="${BENCH_JAR:+1}"
+RUN_S="${SECONDS_RUN:-20}"
+# JVM options of a small container by default (a 512 MiB memory limit, 75 % of it for the heap, the
+# parallel collector giving memory back): set BENCH_JAVA_OPTS=" " for the JVM's own defaults.
+BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:+UseParallelGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90}"
+command -v wrk >/dev/null || { log "installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null; }
+command -v pgbench >/dev/null || { log "pgbench is missing (Debian: postgresql-client)"; exit 1; }
+
+build_jar
+make_db
+start_stub "$(free_port)" 50
+
+# --- 1. the database ceiling: pgbench inserting a ~2 KB jsonb lead row ----------------------------
+sql "create table bench_lead (id bigint generated always as identity primary key,
+       lead_id varchar(64) not null unique, raw jsonb not null, received_at timestamptz not null default now())"
+BODY_JSON=$(python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))))' "$BENCH_DIR/lead.json")
+printf 'insert into bench_lead (lead_id, raw) values (gen_random_uuid()::text, $j$%s$j$::jsonb) on conflict (lead_id) do nothing;\n' \
+  "$BODY_JSON" >"$WORK/pgbench.sql"
+log "pgbench: 16 clients, ${RUN_S}s"
+pgbench -n -M prepared -c 16 -j 2 -T "$RUN_S" -f "$WORK/pgbench.sql" "$DB" >"$WORK/pgbench.out" 2>&1
+PGBENCH_TPS=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench.out" | head -1)
+PGBENCH_LAT=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$WORK/pgbench.out")
+sql "drop table bench_lead"
+log "pgbench: $PGBENCH_TPS tps"
+
+
+# --- 5a. start to ready on an empty database (Flyway migrates first) -----------------------------
+PORT=$(free_port)
+JFR_OPTS=""
+if [[ -n "${PROFILE:-}" ]]; then
+  mkdir -p "$BENCH_DIR/results"
+  JFR_FILE="$BENCH_DIR/results/$(date +%F)${LABEL:+-$LABEL}.jfr"
+  JFR_OPTS="-XX:StartFlightRecording=filename=$JFR_FILE,settings=profile"
+fi
+# The first run also writes a class-data-sharing archive at exit (JDK 17 dynamic AppCDS), used by the
+# third start below to show what CDS does for start-up.
+BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-} $JFR_OPTS -XX:ArchiveClassesAtExit=$WORK/app-cds.jsa" start_service svc "$PORT" 5432
+READY_FIRST_MS=$(cat "$WORK/svc.ready_ms")
+URL="http://127.0.0.1:$PORT"
+AUTH64=$(printf '%s' "$WEBHOOK_AUTH" | base64 -w0)
+
+# --- 1b. the same ceiling for the webhook's own transaction (the SQL of LeadWriter, run by pgbench) --
+# Separates the database's share from the JVM's: the two statements of LeadWriter.storeNew inside
+# BEGIN/COMMIT (lock + lead, then details, attachment, pending updates and the event with the raw
+# payload once more), on the schema Flyway just created. The rows are deleted afterwards.
+cat >"$WORK/pgbench-webhook.sql" <<SQL
+\set n random(1, 2000000000)
+BEGIN;
+with locked as (select pg_advisory_xact_lock(hashtextextended('lead:' || 'pgb-' || cast(:client_id as text) || '-' || cast(:n as text), 0))) insert into thumbtack.lead (lead_id, created_at, request_id, category, category_id, title, description, schedule, travel_preferences, address1, address2, city, state, zip_code, customer_id, customer_name, customer_phone, business_id, business_name, price, lead_type, lead_price, charge_state, raw, received_at, updated_at) select 'pgb-' || cast(:client_id as text) || '-' || cast(:n as text), now(), '2999842694480093245', 'Interior Painting', '122681972262289742', 'Interior Painting', 'There is a stain on the door', 'Date: Tue, May 05 2020', 'Professional must travel to my address.', '101 Alma Street', '', 'Palo Alto', 'CA', '94301', '331138063184986319', 'John Davis', '1234567890', '286845156044809661', 'Tim''s Painting Business', null, 'INSTANT_BOOK', null, null, \$j\$$BODY_JSON\$j\$::jsonb, now(), now() from locked on conflict (lead_id) do nothing;
+with details as (insert into thumbtack.lead_detail (lead_id, position, question, answer) select 'pgb-' || cast(:client_id as text) || '-' || cast(:n as text), t.k - 1, t.q, t.a from unnest(array['Type of property', 'Number of rooms'], array['Home', '4 rooms']) with ordinality as t(q, a, k)), files as (insert into thumbtack.lead_attachment (lead_id, position, file_name, file_size, mime_type, url, description) select 'pgb-' || cast(:client_id as text) || '-' || cast(:n as text), t.k - 1, t.f, t.s, t.m, t.u, t.d from unnest(array['door.jpg'], array[1139::int8], array['image/jpeg'], array['https://www.thumbtack.com/attachment/b180b7d3bf981dd2896732f979f44fbf45fc4224/door.jpg'], array['my stain']) with ordinality as t(f, s, m, u, d, k)), pending as (update thumbtack.lead_update set applied_at = now() where lead_id = 'pgb-' || cast(:client_id as text) || '-' || cast(:n as text) and applied_at is null returning id, lead_price, charge_state), latest as (select lead_price, charge_state from pending order by id desc limit 1), applied as (update thumbtack.lead set lead_price = latest.lead_price, charge_state = latest.charge_state, updated_at = now() from latest where lead.lead_id = 'pgb-' || cast(:client_id as text) || '-' || cast(:n as text)) insert into thumbtack.event (type, business_id, lead_id, occurred_at, data) values ('lead.received', '286845156044809661', 'pgb-' || cast(:client_id as text) || '-' || cast(:n as text), now(), \$j\$$BODY_JSON\$j\$::jsonb);
+COMMIT;
+SQL
+log "pgbench, the webhook's transaction: 16 clients, ${RUN_S}s"
+pgbench -n -M prepared -c 16 -j 2 -T "$RUN_S" -f "$WORK/pgbench-webhook.sql" "$DB" >"$WORK/pgbench-webhook.out" 2>&1 || true
+PGBENCH_TX_TPS=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench-webhook.out" | head -1)
+PGBENCH_TX_TPS=${PGBENCH_TX_TPS:-0}
+log "pgbench, the webhook's transaction: $PGBENCH_TX_TPS tps"
+sql "delete from thumbtack.event where lead_id like 'pgb-%'; delete from thumbtack.lead where lead_id like 'pgb-%'"
+
+# --- 2. closed loop: wrk at 16 and 64 connections -------------------------------------------------
+wrk_run() { # NAME CONNECTIONS SECONDS
+  wrk -t2 -c"$2" -d"$3"s --timeout 10s -s "$BENCH_DIR/lead.lua" "$URL/v1/lead" -- \
+    "$BENCH_DIR/lead.json" "$1" "$AUTH64" >"$WORK/wrk-$1.out" 2>&1
+  sed -n 's/^WRKJSON //p' "$WORK/wrk-$1.out"
+}
+jget() { python3 -c "import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]])" "$1" "$2"; }
+log "warm-up: wrk 16 connections, 15s"
+wrk_run warm 16 15 >/dev/null
+log "wrk 16 connections, ${RUN_S}s"
+W16=$(wrk_run c16 16 "$RUN_S")
+log "wrk 64 connections, ${RUN_S}s"
+W64=$(wrk_run c64 64 "$RUN_S")
+STORED=$(sql "select count(*) from thumbtack.lead")
+EVENTS=$(sql "select count(*) from thumbtack.event where type = 'lead.received'")
+
+# --- 3. open model: a fixed 1,000 requests per second ----------------------------------------------
+log "open model: 1000 req/s, ${RUN_S}s (after 5 s unrecorded)"
+# The client's own CPU time is recorded too: it shares the two cores with the service and PostgreSQL.
+OPEN=$(/usr/bin/time -f '%U %S %e' -o "$WORK/open.time" java "$BENCH_DIR/Load.java" open "$URL/v1/lead" "$WEBHOOK_AUTH" "$BENCH_DIR/lead.json" 1000 "$RUN_S" open- - 5)
+CLIENT_CPU=$(awk '{ printf "%.0f %%", 100 * ($1 + $2) / $3 }' "$WORK/open.time")
+log "open model: 500 req/s, ${RUN_S}s (after 5 s unrecorded)"
+OPEN500=$(java "$BENCH_DIR/Load.java" open "$URL/v1/lead" "$WEBHOOK_AUTH" "$BENCH_DIR/lead.json" 500 "$RUN_S" half- - 5)
+
+# --- 4. outbound: 2,000 queued messages against a stub answering in 50 ms --------------------------
+BUSINESS=900000000000000001
+connect_business "$PORT" "$BUSINESS"
+queue_messages 2000 "$BUSINESS" "bench-out"
+T0=$(date +%s%N)
+curl -s -o /dev/null -u "$PARTNER_AUTH" -H 'Content-Type: application/json' -d '{"text":"bench-out wake"}' \
+  "$URL/api/v1/businesses/$BUSINESS/leads/lead-wake/messages"
+OUT_MS=$(wait_sql "select count(*) from thumbtack.outbound_message where status = 'SENT'" 2001 120 || echo timeout)
+if [[ "$OUT_MS" != timeout ]]; then OUT_MS=$(( ($(date +%s%N) - T0) / 1000000 )); fi
+OUT_SENT=$(sql "select count(*) from thumbtack.outbound_message where status = 'SENT'")
+STUB_SENDS=$(stub_stat "['sends']")
+STUB_DUPS=$(stub_stat "['duplicates']")
+
+# --- 5b. memory after the load, then a second start on the migrated schema -------------------------
+RSS_KB=$(ps -o rss= -p "$SVC_PID_svc" | tr -d ' ')
+if [[ -n "${PROFILE:-}" ]]; then jcmd "$SVC_PID_svc" JFR.dump name=1 filename="$JFR_FILE" >/dev/null || true; fi
+kill "$SVC_PID_svc"
+for _ in $(seq 1 100); do kill -0 "$SVC_PID_svc" 2>/dev/null || break; sleep 0.1; done
+for _ in $(seq 1 100); do [[ -s "$WORK/app-cds.jsa" ]] && break; sleep 0.1; done
+start_service svc2 "$PORT" 5432
+READY_SECOND_MS=$(cat "$WORK/svc2.ready_ms")
+stop_service_pid() { kill "$1"; for _ in $(seq 1 100); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done; }
+stop_service_pid "$SVC_PID_svc2"
+READY_CDS_MS=timeout
+if [[ -s "$WORK/app-cds.jsa" ]]; then
+  BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-} -XX:SharedArchiveFile=$WORK/app-cds.jsa" start_service svc3 "$PORT" 5432
+  READY_CDS_MS=$(cat "$WORK/svc3.ready_ms")
+fi
+
+# --- the table -------------------------------------------------------------------------------------
+mkdir -p "$BENCH_DIR/results"
+OUT="$BENCH_DIR/results/$(date +%F)${LABEL:+-$LABEL}.md"
+python3 - "$OUT" <<EOF
+import json, sys, subprocess
+w16, w64, op = json.loads('''$W16'''), json.loads('''$W64'''), json.loads('''$OPEN''')
+op5 = json.loads('''$OPEN500''')
+pg = float("$PGBENCH_TPS")
+best = max(w16["rps"], w64["rps"])
+def errs(w): return w["connect"] + w["read"] + w["write"] + w["status"] + w["timeout"]
+rss_mb = int("$RSS_KB") / 1024
+out_ms = "$OUT_MS"
+out_s = float(out_ms) / 1000 if out_ms != "timeout" else None
+def ok(b): return "yes" if b else "**no**"
+commit = subprocess.run(["git", "-C", "$ROOT", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+dirty = subprocess.run(["git", "-C", "$ROOT", "status", "--porcelain", "--", "src"], capture_output=True, text=True).stdout.strip()
+build = f"jar {'${BENCH_JAR:-}'}" if "$BENCH_JAR_SET" else f"commit {commit}{' (+ uncommitted changes in src)' if dirty else ''}"
+jvm = "${BENCH_JAVA_OPTS:-}".strip() or "(none: JVM defaults)"
+load = open("/proc/loadavg").read().split()[0]
+cpu = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
+rows = [
+ ("pgbench: 2 KB jsonb insert, 16 clients", f"{pg:.0f} tps (avg {float('$PGBENCH_LAT'):.2f} ms)", "ceiling", ""),
+ ("POST /v1/lead, wrk 16 connections", f"{w16['rps']:.0f} req/s; p50 {w16['p50']:.1f} ms, p99 {w16['p99']:.1f} ms, max {w16['max']:.0f} ms; errors {errs(w16)}", "", ""),
+ ("POST /v1/lead, wrk 64 connections", f"{w64['rps']:.0f} req/s; p50 {w64['p50']:.1f} ms, p99 {w64['p99']:.1f} ms, max {w64['max']:.0f} ms; errors {errs(w64)}", "", ""),
+ ("ingest / pgbench (best of 16, 64)", f"{best / pg:.2f}", ">= 0.6", ok(best / pg >= 0.6)),
+ ("pgbench: the webhook's own transaction (LeadWriter's SQL), 16 clients", f"{float('$PGBENCH_TX_TPS'):.0f} tps; ingest / this = {best / max(float('$PGBENCH_TX_TPS'), 1):.2f}", "(diagnostic)", ""),
+ ("open model 1,000 req/s, latency from intended send", f"p50 {op['p50']:.1f} ms, p90 {op['p90']:.1f}, p99 {op['p99']:.1f}, p99.9 {op['p999']:.1f}, max {op['max']:.0f} ms; non-2xx {op['non2xx']} (the load generator itself used $CLIENT_CPU of one core)", "p99 < 50 ms", ok(op['p99'] < 50)),
+ ("open model 500 req/s (for comparison)", f"p50 {op5['p50']:.1f} ms, p90 {op5['p90']:.1f}, p99 {op5['p99']:.1f}, p99.9 {op5['p999']:.1f}, max {op5['max']:.0f} ms; non-2xx {op5['non2xx']}", "", ""),
+ ("errors (wrk runs and 1,000 req/s)", str(errs(w16) + errs(w64) + op['non2xx']) + (f" (status counts at 1,000 req/s: {op['status']})" if op['non2xx'] else ""), "0", ok(errs(w16) + errs(w64) + op['non2xx'] == 0)),
+ ("2,000 outbound messages, stub 50 ms: time to all SENT", (f"{out_s:.1f} s" if out_s else "timeout") + f" (SENT $OUT_SENT of 2001, stub counted $STUB_SENDS sends, $STUB_DUPS duplicates)", "< 10 s", ok(out_s is not None and out_s < 10)),
+ ("start to ready, empty database (migrations)", f"{$READY_FIRST_MS / 1000:.2f} s", "< 2 s", ok($READY_FIRST_MS < 2000)),
+ ("start to ready, migrated database", f"{$READY_SECOND_MS / 1000:.2f} s", "< 2 s", ok($READY_SECOND_MS < 2000)),
+ ("start to ready, migrated database, with an AppCDS archive", "$READY_CDS_MS" if "$READY_CDS_MS" == "timeout" else f"{int('$READY_CDS_MS') / 1000:.2f} s", "(option)", ""),
+ ("RSS after the load", f"{rss_mb:.0f} MB", "< 300 MB", ok(rss_mb < 300)),
+]
+lines = [f"# Benchmark {'$(date +%F)'} {'$LABEL'}".rstrip(), "",
+ f"Built from {build}; {cpu} cores (load average {load} at the end: other processes share the machine); PostgreSQL 15 on 127.0.0.1; "
+ f"JVM options: {jvm}{' (+ JFR)' if '$JFR_OPTS' else ''}; phases of $RUN_S s; lead body {len(open('$BENCH_DIR/lead.json').read())} bytes.",
+ f"Leads stored by the wrk runs: $STORED (lead.received events: $EVENTS).", "",
+ "| measure | result | target | met |", "|---|---|---|---|"]
+lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+text = "\n".join(lines) + "\n"
+open(sys.argv[1], "w").write(text)
+print(text)
+EOF
+log "written to $OUT"
