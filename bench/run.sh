@@ -121,6 +121,7 @@ STUB_DUPS=$(stub_stat "['duplicates']")
 
 # --- 5b. memory after the load, then a second start on the migrated schema -------------------------
 RSS_KB=$(ps -o rss= -p "$SVC_PID_svc" | tr -d ' ')
+GC_SUMMARY=$(gc_summary "$WORK/svc.gc.log")
 if [[ -n "${PROFILE:-}" ]]; then jcmd "$SVC_PID_svc" JFR.dump name=1 filename="$JFR_FILE" >/dev/null || true; fi
 kill "$SVC_PID_svc"
 for _ in $(seq 1 100); do kill -0 "$SVC_PID_svc" 2>/dev/null || break; sleep 0.1; done
@@ -170,6 +171,7 @@ rows = [
  ("start to ready, migrated database", f"{$READY_SECOND_MS / 1000:.2f} s", "< 2 s", ok($READY_SECOND_MS < 2000)),
  ("start to ready, migrated database, with an AppCDS archive", "$READY_CDS_MS" if "$READY_CDS_MS" == "timeout" else f"{int('$READY_CDS_MS') / 1000:.2f} s", "(option)", ""),
  ("RSS after the load", f"{rss_mb:.0f} MB", "< 300 MB", ok(rss_mb < 300)),
+ ("garbage collection during the whole run", "$GC_SUMMARY", "(diagnostic)", ""),
 ]
 lines = [f"# Benchmark {'$(date +%F)'} {'$LABEL'}".rstrip(), "",
  f"Built from {build}; {cpu} cores (load average {load} at the end: other processes share the machine); PostgreSQL 15 on 127.0.0.1; "
