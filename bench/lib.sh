@@ -99,7 +99,7 @@ start_service() {
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$dbport/$DB" \
     QUARKUS_DATASOURCE_USERNAME=postgres GATEWAY_DB_SCHEMA=thumbtack \
     QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" QUARKUS_SHUTDOWN_DELAY=0S "$@" \
-    java ${BENCH_JAVA_OPTS:-} -jar "$JAR" >>"$WORK/$name.log" 2>&1 &
+    java ${BENCH_JAVA_OPTS:-} -Xlog:gc:file="$WORK/$name.gc.log" -jar "$JAR" >>"$WORK/$name.log" 2>&1 &
   local pid=$!
   disown "$pid"   # stopped by pid in cleanup; no job-control noise when one is killed on purpose
   PIDS+=("$pid")
@@ -148,4 +148,13 @@ wait_sql() {
     sleep 0.05
   done
   return 1
+}
+
+# gc_summary FILE: "N pauses, X ms in total, longest Y ms" from a -Xlog:gc file
+gc_summary() {
+  python3 - "$1" <<'EOF'
+import re, sys
+pauses = [float(m.group(1)) for line in open(sys.argv[1]) for m in [re.search(r"Pause.* ([0-9.]+)ms$", line.strip())] if m]
+print(f"{len(pauses)} pauses, {sum(pauses):.0f} ms in total, longest {max(pauses, default=0):.0f} ms")
+EOF
 }

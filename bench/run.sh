@@ -84,12 +84,27 @@ STORED=$(sql "select count(*) from thumbtack.lead")
 EVENTS=$(sql "select count(*) from thumbtack.event where type = 'lead.received'")
 
 # --- 3. open model: a fixed 1,000 requests per second ----------------------------------------------
+# bench/openload.c (C, epoll) when a C compiler is there, else bench/Load.java (the JDK's HTTP client
+# needed ~70 % of a core at 1,000 req/s, taken from the service on this two-core machine). The
+# client's own CPU time is recorded either way.
+open_model() { # RATE PREFIX -> JSON line; CPU share of the client in $WORK/open-RATE.cpu
+  if command -v cc >/dev/null && { [[ -x "$WORK/openload" ]] || cc -O2 -o "$WORK/openload" "$BENCH_DIR/openload.c"; }; then
+    /usr/bin/time -f '%U %S %e' -o "$WORK/open-$1.time" "$WORK/openload" "$PORT" /v1/lead "$AUTH64" \
+      "$BENCH_DIR/lead.json" "$1" "$RUN_S" "$2" 5
+    OPEN_CLIENT="bench/openload.c"
+  else
+    /usr/bin/time -f '%U %S %e' -o "$WORK/open-$1.time" java "$BENCH_DIR/Load.java" open "$URL/v1/lead" \
+      "$WEBHOOK_AUTH" "$BENCH_DIR/lead.json" "$1" "$RUN_S" "$2" - 5
+    OPEN_CLIENT="bench/Load.java"
+  fi
+  awk '{ printf "%.0f %%", 100 * ($1 + $2) / $3 }' "$WORK/open-$1.time" >"$WORK/open-$1.cpu"
+}
 log "open model: 1000 req/s, ${RUN_S}s (after 5 s unrecorded)"
-# The client's own CPU time is recorded too: it shares the two cores with the service and PostgreSQL.
-OPEN=$(/usr/bin/time -f '%U %S %e' -o "$WORK/open.time" java "$BENCH_DIR/Load.java" open "$URL/v1/lead" "$WEBHOOK_AUTH" "$BENCH_DIR/lead.json" 1000 "$RUN_S" open- - 5)
-CLIENT_CPU=$(awk '{ printf "%.0f %%", 100 * ($1 + $2) / $3 }' "$WORK/open.time")
+OPEN=$(open_model 1000 open-)
 log "open model: 500 req/s, ${RUN_S}s (after 5 s unrecorded)"
-OPEN500=$(java "$BENCH_DIR/Load.java" open "$URL/v1/lead" "$WEBHOOK_AUTH" "$BENCH_DIR/lead.json" 500 "$RUN_S" half- - 5)
+OPEN500=$(open_model 500 half-)
+CLIENT_CPU=$(cat "$WORK/open-1000.cpu")
+OPEN_CLIENT=$(command -v cc >/dev/null && echo bench/openload.c || echo bench/Load.java)
 
 # --- 4. outbound: 2,000 queued messages against a stub answering in 50 ms --------------------------
 BUSINESS=900000000000000001
@@ -106,6 +121,7 @@ STUB_DUPS=$(stub_stat "['duplicates']")
 
 # --- 5b. memory after the load, then a second start on the migrated schema -------------------------
 RSS_KB=$(ps -o rss= -p "$SVC_PID_svc" | tr -d ' ')
+GC_SUMMARY=$(gc_summary "$WORK/svc.gc.log")
 if [[ -n "${PROFILE:-}" ]]; then jcmd "$SVC_PID_svc" JFR.dump name=1 filename="$JFR_FILE" >/dev/null || true; fi
 kill "$SVC_PID_svc"
 for _ in $(seq 1 100); do kill -0 "$SVC_PID_svc" 2>/dev/null || break; sleep 0.1; done
@@ -123,6 +139,7 @@ fi
 # --- the table -------------------------------------------------------------------------------------
 mkdir -p "$BENCH_DIR/results"
 OUT="$BENCH_DIR/results/$(date +%F)${LABEL:+-$LABEL}.md"
+n=2; while [[ -e "$OUT" ]]; do OUT="$BENCH_DIR/results/$(date +%F)${LABEL:+-$LABEL}-$n.md"; n=$((n + 1)); done   # never overwrite a run
 python3 - "$OUT" <<EOF
 import json, sys, subprocess
 w16, w64, op = json.loads('''$W16'''), json.loads('''$W64'''), json.loads('''$OPEN''')
@@ -146,7 +163,7 @@ rows = [
  ("POST /v1/lead, wrk 64 connections", f"{w64['rps']:.0f} req/s; p50 {w64['p50']:.1f} ms, p99 {w64['p99']:.1f} ms, max {w64['max']:.0f} ms; errors {errs(w64)}", "", ""),
  ("ingest / pgbench (best of 16, 64)", f"{best / pg:.2f}", ">= 0.6", ok(best / pg >= 0.6)),
  ("pgbench: the webhook's own transaction (LeadWriter's SQL), 16 clients", f"{float('$PGBENCH_TX_TPS'):.0f} tps; ingest / this = {best / max(float('$PGBENCH_TX_TPS'), 1):.2f}", "(diagnostic)", ""),
- ("open model 1,000 req/s, latency from intended send", f"p50 {op['p50']:.1f} ms, p90 {op['p90']:.1f}, p99 {op['p99']:.1f}, p99.9 {op['p999']:.1f}, max {op['max']:.0f} ms; non-2xx {op['non2xx']} (the load generator itself used $CLIENT_CPU of one core)", "p99 < 50 ms", ok(op['p99'] < 50)),
+ ("open model 1,000 req/s, latency from intended send", f"p50 {op['p50']:.1f} ms, p90 {op['p90']:.1f}, p99 {op['p99']:.1f}, p99.9 {op['p999']:.1f}, max {op['max']:.0f} ms; non-2xx {op['non2xx']} ($OPEN_CLIENT used $CLIENT_CPU of one core)", "p99 < 50 ms", ok(op['p99'] < 50)),
  ("open model 500 req/s (for comparison)", f"p50 {op5['p50']:.1f} ms, p90 {op5['p90']:.1f}, p99 {op5['p99']:.1f}, p99.9 {op5['p999']:.1f}, max {op5['max']:.0f} ms; non-2xx {op5['non2xx']}", "", ""),
  ("errors (wrk runs and 1,000 req/s)", str(errs(w16) + errs(w64) + op['non2xx']) + (f" (status counts at 1,000 req/s: {op['status']})" if op['non2xx'] else ""), "0", ok(errs(w16) + errs(w64) + op['non2xx'] == 0)),
  ("2,000 outbound messages, stub 50 ms: time to all SENT", (f"{out_s:.1f} s" if out_s else "timeout") + f" (SENT $OUT_SENT of 2001, stub counted $STUB_SENDS sends, $STUB_DUPS duplicates)", "< 10 s", ok(out_s is not None and out_s < 10)),
@@ -154,6 +171,7 @@ rows = [
  ("start to ready, migrated database", f"{$READY_SECOND_MS / 1000:.2f} s", "< 2 s", ok($READY_SECOND_MS < 2000)),
  ("start to ready, migrated database, with an AppCDS archive", "$READY_CDS_MS" if "$READY_CDS_MS" == "timeout" else f"{int('$READY_CDS_MS') / 1000:.2f} s", "(option)", ""),
  ("RSS after the load", f"{rss_mb:.0f} MB", "< 300 MB", ok(rss_mb < 300)),
+ ("garbage collection during the whole run", "$GC_SUMMARY", "(diagnostic)", ""),
 ]
 lines = [f"# Benchmark {'$(date +%F)'} {'$LABEL'}".rstrip(), "",
  f"Built from {build}; {cpu} cores (load average {load} at the end: other processes share the machine); PostgreSQL 15 on 127.0.0.1; "
