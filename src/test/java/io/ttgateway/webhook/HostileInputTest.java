@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A fuzz loop of hostile bodies against each webhook (seeded, so a failure repeats): every node of
  * each sample replaced by a value of another type, truncated and garbled bodies, deep nesting, huge
- * strings and numbers, non-object bodies, NUL and lone surrogates. Never a 5xx; a rejected body
- * leaves no row at all; an accepted one is stored whole (its child rows match its raw payload, and
- * exactly one event).
+ * strings and numbers, every text longer than an ID column, non-object bodies, NUL and lone
+ * surrogates. Never a 5xx; a rejected body leaves no row at all; an accepted one is stored whole (its
+ * child rows match its raw payload, and exactly one event).
  */
 @QuarkusTest
 class HostileInputTest {
@@ -65,6 +65,7 @@ class HostileInputTest {
         int cases = 0;
         for (Hook hook : List.of(LEAD, UPDATE, MESSAGE, REVIEW)) {
             cases += wrongTypes(hook);
+            cases += overlongTexts(hook);
             cases += truncatedAndGarbled(hook);
             cases += oddShapes(hook);
         }
@@ -91,6 +92,24 @@ class HostileInputTest {
                 send(hook, body.toString().getBytes(StandardCharsets.UTF_8), idIntact ? id : null);
                 count++;
             }
+        }
+        return count;
+    }
+
+    /** Each text of the sample made longer than any ID column (varchar(64)) holds. */
+    private int overlongTexts(Hook hook) {
+        int count = 0;
+        ObjectNode template = sample(hook, "0");
+        for (String pointer : pointers(template, "")) {
+            if (!template.at(pointer).isTextual()) {
+                continue;
+            }
+            String id = Fixtures.newId();
+            ObjectNode body = sample(hook, id);
+            replace(body, pointer, NODES.textNode("7".repeat(65 + random.nextInt(5000))));
+            boolean idIntact = hook.idPaths().stream().noneMatch(pointer::startsWith);
+            send(hook, body.toString().getBytes(StandardCharsets.UTF_8), idIntact ? id : null);
+            count++;
         }
         return count;
     }
