@@ -105,12 +105,13 @@ class ProdStartupIT {
         int last = -1;
         while (System.nanoTime() < deadline) {
             try {
-                last = http.send(HttpRequest.newBuilder(uri(port, path)).timeout(Duration.ofSeconds(2)).build(),
+                last = http.send(HttpRequest.newBuilder(uri(port, path)).timeout(Duration.ofMillis(Math.min(5000, within.toMillis()))).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode();
                 if (wanted.test(last)) {
                     return;
                 }
-            } catch (ConnectException notListeningYet) {
+            } catch (ConnectException | java.net.http.HttpTimeoutException notAnsweringYet) {
+                // not listening yet, or too busy starting to answer within the request timeout: poll again
                 last = -1;
             }
             Thread.sleep(100);
