@@ -3,7 +3,6 @@ package io.ttgateway.outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,17 +31,6 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboundMessage, 
                 .setParameter("now", now)
                 .setParameter("limit", limit)
                 .getResultList());
-    }
-
-    /** Applies an outcome only while {@code owner} still holds the lease; false when it lost it. */
-    public Uni<Boolean> settle(OutboundMessage m, UUID owner) {
-        return update("status = :status, attempts = :attempts, nextAttemptAt = :next, lastError = :error,"
-                        + " sentAt = :sentAt, updatedAt = :updatedAt, leaseOwner = null, leaseUntil = null"
-                        + " where id = :id and leaseOwner = :owner",
-                Parameters.with("status", m.status).and("attempts", m.attempts).and("next", m.nextAttemptAt)
-                        .and("error", m.lastError).and("sentAt", m.sentAt).and("updatedAt", m.updatedAt)
-                        .and("id", m.id).and("owner", owner))
-                .map(count -> count == 1);
     }
 
     public Uni<OutboundMessage> findByIdempotencyKey(String businessId, String key) {

@@ -2,10 +2,8 @@ package io.ttgateway.outbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.ttgateway.common.Backoff;
-import io.ttgateway.event.EventLog;
 import io.ttgateway.event.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -13,7 +11,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
-/** Turns a send outcome into the message's next state (and its event), in one transaction. */
+/** Turns a send outcome into the message's next state (and its event), in one statement ({@link OutcomeWriter}). */
 @ApplicationScoped
 public class OutcomeRecorder {
 
@@ -22,16 +20,13 @@ public class OutcomeRecorder {
     private static final int MAX_ERROR = 1000;
     private static final Duration SETTLE_BACKOFF = Duration.ofMillis(250);
 
-    private final OutboxRepository repository;
-    private final EventLog events;
+    private final OutcomeWriter writer;
     private final OutboxConfig config;
     private final OutboxMetrics metrics;
     private final ObjectMapper mapper;
 
-    OutcomeRecorder(OutboxRepository repository, EventLog events, OutboxConfig config, OutboxMetrics metrics,
-            ObjectMapper mapper) {
-        this.repository = repository;
-        this.events = events;
+    OutcomeRecorder(OutcomeWriter writer, OutboxConfig config, OutboxMetrics metrics, ObjectMapper mapper) {
+        this.writer = writer;
         this.config = config;
         this.metrics = metrics;
         this.mapper = mapper;
@@ -49,18 +44,18 @@ public class OutcomeRecorder {
     }
 
     private Uni<Void> settle(OutboundMessage m, UUID owner) {
-        return Panache.withTransaction(() -> repository.settle(m, owner).chain(settled -> {
-            if (!settled) {
-                LOG.warnf("outbound message %s: lease lost before its outcome was recorded", m.id);
-                return Uni.createFrom().voidItem();
-            }
-            return switch (m.status) {
-                case SENT -> events.append(EventType.MESSAGE_SENT, m.businessId, m.leadId, data(m)).replaceWithVoid();
-                case FAILED -> events.append(EventType.MESSAGE_FAILED, m.businessId, m.leadId, data(m))
-                        .replaceWithVoid();
-                case PENDING -> Uni.createFrom().voidItem();
-            };
-        }));
+        EventType event = switch (m.status) {
+            case SENT -> EventType.MESSAGE_SENT;
+            case FAILED -> EventType.MESSAGE_FAILED;
+            case PENDING -> null;
+        };
+        return writer.settle(m, owner, event == null ? null : event.wireName(), event == null ? null : data(m))
+                .invoke(settled -> {
+                    if (!settled) {
+                        LOG.warnf("outbound message %s: lease lost before its outcome was recorded", m.id);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private void apply(OutboundMessage m, SendOutcome outcome, Instant now) {
