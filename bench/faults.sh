@@ -51,6 +51,7 @@ for c in "${CASES[@]}"; do
 case "$c" in
 a)
   # --- (a) database stopped while webhooks come in -------------------------------------------------
+  A_RUN=$(( ${A_RUN:-0} + 1 )); AP="fault-a$A_RUN-"   # lead IDs of this repetition
   DBP=$(free_port)
   python3 "$BENCH_DIR/tcp_proxy.py" --listen "$DBP" >"$WORK/proxy.log" 2>&1 & PROXY=$!; disown "$PROXY"; PIDS+=("$PROXY")
   sleep 0.5
@@ -58,12 +59,12 @@ a)
   start_service a "$PORT" "$DBP"
   log "(a) 100 leads/s for 20 s; the database goes away at 5 s and comes back at 12 s"
   java "$BENCH_DIR/Load.java" open "http://127.0.0.1:$PORT/v1/lead" "$WEBHOOK_AUTH" "$BENCH_DIR/lead.json" 100 20 \
-    fault-a- "$WORK/a.ids" >"$WORK/a.load" 2>&1 & LOADER=$!
+    "$AP" "$WORK/a.ids" >"$WORK/a.load" 2>&1 & LOADER=$!
   sleep 5.5; stop_pid "$PROXY" KILL; log "(a) database proxy stopped"
   sleep 7; python3 "$BENCH_DIR/tcp_proxy.py" --listen "$DBP" >>"$WORK/proxy.log" 2>&1 & PROXY=$!; disown "$PROXY"; PIDS+=("$PROXY")
   log "(a) database proxy started again"
   wait "$LOADER" || true
-  sql "create table a_answers (lead_id text primary key, status int)"
+  sql "drop table if exists a_answers; create table a_answers (lead_id text primary key, status int)"
   psql -d "$DB" -Xq -c "\\copy a_answers from '$WORK/a.ids' with (format text, delimiter ' ')"
   A_2XX=$(sql "select count(*) from a_answers where status between 200 and 299")
   A_503=$(sql "select count(*) from a_answers where status = 503")
@@ -73,7 +74,7 @@ a)
   A_LOST=$(sql "select count(*) from a_answers a where status between 200 and 299
                 and not exists (select 1 from thumbtack.lead l where l.lead_id = a.lead_id)")
   A_503_STORED=$(sql "select count(*) from a_answers a where status not between 200 and 299 and exists (select 1 from thumbtack.lead l where l.lead_id = a.lead_id)")
-  A_WINDOW=$(sql "select coalesce(round(min(substr(lead_id, 9)::int) / 100.0, 1) || ' s to ' || round(max(substr(lead_id, 9)::int) / 100.0, 1) || ' s', 'none')
+  A_WINDOW=$(sql "select coalesce(round(min(substr(lead_id, length('$AP') + 1)::int) / 100.0, 1) || ' s to ' || round(max(substr(lead_id, length('$AP') + 1)::int) / 100.0, 1) || ' s', 'none')
                  from a_answers where status not between 200 and 299")
   sql "select lead_id from a_answers where status not between 200 and 299" >"$WORK/a.redeliver"
   java "$BENCH_DIR/Load.java" each "http://127.0.0.1:$PORT/v1/lead" "$WEBHOOK_AUTH" "$BENCH_DIR/lead.json" "$WORK/a.redeliver" >"$WORK/a.re1"
@@ -83,9 +84,9 @@ a)
   RE2_DUP=$(grep -c '200 {"status":"duplicate"}' "$WORK/a.re2" || true)
   RE_N=$(grep -c . "$WORK/a.redeliver" || true)
   A_DUPS=$(sql "select count(*) from (select lead_id from thumbtack.event where type = 'lead.received'
-                and lead_id like 'fault-a-%' group by lead_id having count(*) > 1) d")
+                and lead_id like '$AP%' group by lead_id having count(*) > 1) d")
   A_MISSING=$(sql "select count(*) from a_answers a where not exists (select 1 from thumbtack.lead l where l.lead_id = a.lead_id)")
-  A_HALF=$(sql "select count(*) from thumbtack.lead l where l.lead_id like 'fault-a-%' and (
+  A_HALF=$(sql "select count(*) from thumbtack.lead l where l.lead_id like '$AP%' and (
                 (select count(*) from thumbtack.lead_detail d where d.lead_id = l.lead_id) <> 2
              or (select count(*) from thumbtack.lead_attachment f where f.lead_id = l.lead_id) <> 1
              or (select count(*) from thumbtack.event e where e.lead_id = l.lead_id and e.type = 'lead.received') <> 1)")

@@ -10,12 +10,13 @@ source "$(dirname "$0")/lib.sh"
 LABEL="${1:-}"
 BENCH_JAR_SET="${BENCH_JAR:+1}"
 RUN_S="${SECONDS_RUN:-20}"
-# JVM options by default: a fixed 128 MiB heap with the parallel collector (RSS stays under 300 MB).
+# JVM options by default: a fixed 112 MiB heap with the parallel collector, and metaspace allowed to
+# reach 100 MiB before it forces a full collection (the 08:17 run showed three such pauses of 50 - 200 ms).
 # Set BENCH_JAVA_OPTS=" " for the JVM's own defaults. (Runs before 08:15 used -XX:MaxRAM=512m
 # -XX:MaxRAMPercentage=75 -XX:+UseParallelGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20
 # -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90: those kept the heap near 30 MB and collected
 # ~19 times a second, with full collections of up to 200 ms: the p99 at 1,000 req/s.)
-BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms128m -Xmx128m -XX:+UseParallelGC}"
+BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms112m -Xmx112m -XX:MetaspaceSize=100m -XX:+UseParallelGC}"
 command -v wrk >/dev/null || { log "installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null; }
 command -v pgbench >/dev/null || { log "pgbench is missing (Debian: postgresql-client)"; exit 1; }
 

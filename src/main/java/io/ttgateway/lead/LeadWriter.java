@@ -1,6 +1,7 @@
 package io.ttgateway.lead;
 
 import io.smallrye.mutiny.Uni;
+import io.ttgateway.common.StorageUnavailableException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,7 +77,11 @@ public class LeadWriter {
                 .chain(inserted -> inserted.rowCount() == 0
                         ? Uni.createFrom().item(Boolean.FALSE)
                         : connection.preparedQuery(INSERT_PARTS).execute(parts(lead, details, files))
-                                .replaceWith(Boolean.TRUE)));
+                                .replaceWith(Boolean.TRUE)))
+                // Every failure here is the database's. Most arrive as Vert.x exceptions (answered 503),
+                // but a connection cut mid-statement surfaces as Netty's IOException, which the REST
+                // layer would answer 500 without a log line (seen in bench/faults.sh case a).
+                .onFailure(e -> !(e instanceof StorageUnavailableException)).transform(StorageUnavailableException::new);
     }
 
     private static Tuple parts(Lead lead, List<LeadDetail> details, List<LeadAttachment> files) {

@@ -18,7 +18,8 @@ public interface OutboxConfig {
     /**
      * Sends in flight at once per replica. A claimed batch goes out in waves of this size and the next
      * claim waits for the whole batch, so it defaults to the batch size: one wave per batch (with 16,
-     * a batch of 50 took four waves and 2,000 messages at 50 ms each took 14 s instead of 5).
+     * a batch of 50 took four waves: 2,000 messages to a Thumbtack answering in 50 ms took 14 s on the
+     * bench machine, 8.5 s with one wave; see docs/bench.md).
      */
     @WithDefault("50")
     int concurrency();

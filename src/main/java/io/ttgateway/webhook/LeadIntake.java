@@ -30,11 +30,11 @@ public class LeadIntake {
 
     LeadIntake(KeyLocks locks, LeadRepository leads, LeadUpdateRepository updates, EventLog events,
             LeadWriter writer) {
-        this.writer = writer;
         this.locks = locks;
         this.leads = leads;
         this.updates = updates;
         this.events = events;
+        this.writer = writer;
     }
 
     /** One transaction of two statements (see {@link LeadWriter}); no Hibernate session on this path. */
