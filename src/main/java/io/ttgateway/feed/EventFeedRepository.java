@@ -1,6 +1,7 @@
 package io.ttgateway.feed;
 
 import io.smallrye.mutiny.Uni;
+import io.ttgateway.common.StorageUnavailableException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -40,7 +41,11 @@ public class EventFeedRepository {
                                 row.getString(5)));
                     }
                     return events;
-                });
+                })
+                // A connection cut mid-query surfaces as Netty's IOException, which the REST layer would
+                // answer 500 without a log line; every failure of this read is the database's (503).
+                .onFailure(e -> !(e instanceof StorageUnavailableException))
+                .transform(StorageUnavailableException::new);
     }
 
     /** The highest settled event id (0 when there is none): cheap, one probe serves every subscriber. */

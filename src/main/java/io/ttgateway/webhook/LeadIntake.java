@@ -37,10 +37,9 @@ public class LeadIntake {
         this.writer = writer;
     }
 
-    /** One transaction of two statements (see {@link LeadWriter}); no Hibernate session on this path. */
+    /** Stored by a batch transaction (see {@link LeadWriter}); no Hibernate session on this path. */
     public Uni<Outcome> receiveLead(Parsed<LeadPayload> parsed) {
-        LeadRecords records = LeadRecords.from(parsed, Instant.now());
-        return writer.storeNew(records.lead(), records.details(), records.attachments())
+        return writer.storeNew(LeadRecords.from(parsed, Instant.now()))
                 .map(stored -> stored ? Outcome.STORED : Outcome.DUPLICATE);
     }
 

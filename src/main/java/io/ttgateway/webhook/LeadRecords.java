@@ -4,15 +4,19 @@ import io.ttgateway.common.Epochs;
 import io.ttgateway.lead.Lead;
 import io.ttgateway.lead.LeadAttachment;
 import io.ttgateway.lead.LeadDetail;
+import io.ttgateway.lead.NewLead;
 import io.ttgateway.webhook.payload.LeadPayload;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The rows one lead webhook becomes: the lead, its request details and its attachments. */
-record LeadRecords(Lead lead, List<LeadDetail> details, List<LeadAttachment> attachments) {
+/** Turns a lead webhook into the rows it becomes: the lead, its request details and its attachments. */
+final class LeadRecords {
 
-    static LeadRecords from(Parsed<LeadPayload> parsed, Instant now) {
+    private LeadRecords() {
+    }
+
+    static NewLead from(Parsed<LeadPayload> parsed, Instant now) {
         LeadPayload p = parsed.payload();
         LeadPayload.Request r = p.request();
         Lead lead = new Lead();
@@ -60,6 +64,6 @@ record LeadRecords(Lead lead, List<LeadDetail> details, List<LeadAttachment> att
             attachment.file = file;
             return attachment;
         });
-        return new LeadRecords(lead, details, attachments);
+        return new NewLead(lead, details, attachments);
     }
 }

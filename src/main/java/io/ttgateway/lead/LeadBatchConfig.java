@@ -1,0 +1,29 @@
+package io.ttgateway.lead;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Group commit of lead webhooks (see {@link LeadWriter}). */
+@ConfigMapping(prefix = "gateway.lead-batch")
+public interface LeadBatchConfig {
+
+    /** Most leads one transaction stores. */
+    @WithDefault("64")
+    int maxSize();
+
+    /** Batch transactions in flight at once per replica (each holds one pooled connection). */
+    @WithDefault("3")
+    int concurrency();
+
+    /** Leads waiting for a batch beyond this are answered 503 at once (Thumbtack delivers them again). */
+    @WithDefault("1024")
+    int maxQueued();
+
+    /**
+     * A lead that waited this long for a batch (the database is slow or gone) is answered 503 instead of
+     * being stored late; with the pool's own 5 s wait this bounds a webhook's answer time.
+     */
+    @WithDefault("5s")
+    Duration maxWait();
+}

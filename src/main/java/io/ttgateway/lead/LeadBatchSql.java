@@ -1,0 +1,97 @@
+package io.ttgateway.lead;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Stores a batch of leads (distinct lead IDs) in one transaction of two statements through the
+ * reactive SQL client.
+ *
+ * <ol>
+ * <li>The advisory lock of every lead ("lead:" + leadID, the key {@code KeyLocks} uses, so an update
+ * racing its lead queues behind it), taken in key order so two batches never deadlock.</li>
+ * <li>One statement: the leads not stored yet, each with the latest update that arrived before it
+ * (those updates marked applied), their request details and attachments, and one
+ * {@code lead.received} event each, in the batch's order. It runs after the locks, so its snapshot
+ * sees every lead and update committed by a transaction that held a lock before us; the unique
+ * constraint on lead_id stays as the backstop. It returns the IDs it stored.</li>
+ * </ol>
+ */
+@ApplicationScoped
+class LeadBatchSql {
+
+    private static final String LOCK = "select pg_advisory_xact_lock(h) from (select distinct"
+            + " hashtextextended('lead:' || k, 0) as h from unnest($1::text[]) as k order by h) as keys";
+
+    private static final String STORE = "with t as (select * from unnest($1::text[], $2::timestamptz[],"
+            + " $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],"
+            + " $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[],"
+            + " $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[])"
+            + " with ordinality as t(lead_id, created_at, request_id, category, category_id, title, description,"
+            + " schedule, travel_preferences, address1, address2, city, state, zip_code, customer_id,"
+            + " customer_name, customer_phone, business_id, business_name, price, lead_type, lead_price,"
+            + " charge_state, raw, ord)),"
+            // each payload parsed into jsonb once, for the lead and for its event
+            + " fresh as (select t.*, t.raw::jsonb as data from t"
+            + " where not exists (select 1 from lead where lead.lead_id = t.lead_id)),"
+            + " pending as (update lead_update set applied_at = $25 from fresh"
+            + " where lead_update.lead_id = fresh.lead_id and lead_update.applied_at is null"
+            + " returning lead_update.id, lead_update.lead_id, lead_update.lead_price, lead_update.charge_state),"
+            + " latest as (select distinct on (lead_id) * from pending order by lead_id, id desc),"
+            + " stored as (insert into lead (lead_id, created_at, request_id, category, category_id, title,"
+            + " description, schedule, travel_preferences, address1, address2, city, state, zip_code,"
+            + " customer_id, customer_name, customer_phone, business_id, business_name, price, lead_type,"
+            + " lead_price, charge_state, raw, received_at, updated_at)"
+            + " select f.lead_id, f.created_at, f.request_id, f.category, f.category_id, f.title, f.description,"
+            + " f.schedule, f.travel_preferences, f.address1, f.address2, f.city, f.state, f.zip_code,"
+            + " f.customer_id, f.customer_name, f.customer_phone, f.business_id, f.business_name, f.price,"
+            + " f.lead_type, case when u.lead_id is null then f.lead_price else u.lead_price end,"
+            + " case when u.lead_id is null then f.charge_state else u.charge_state end, f.data, $25, $25"
+            + " from fresh f left join latest u on u.lead_id = f.lead_id order by f.ord"
+            + " on conflict (lead_id) do nothing returning lead_id),"
+            + " details as (insert into lead_detail (lead_id, position, question, answer)"
+            + " select d.l, d.p, d.q, d.a from unnest($26::text[], $27::int4[], $28::text[], $29::text[])"
+            + " as d(l, p, q, a) where d.l in (select lead_id from stored)),"
+            + " files as (insert into lead_attachment (lead_id, position, file_name, file_size, mime_type, url,"
+            + " description) select a.l, a.p, a.n, a.s, a.m, a.u, a.d from unnest($30::text[], $31::int4[],"
+            + " $32::text[], $33::int8[], $34::text[], $35::text[], $36::text[]) as a(l, p, n, s, m, u, d)"
+            + " where a.l in (select lead_id from stored))"
+            + " insert into event (type, business_id, lead_id, occurred_at, data)"
+            + " select 'lead.received', f.business_id, f.lead_id, $25, f.data"
+            + " from fresh f where f.lead_id in (select lead_id from stored) order by f.ord returning lead_id";
+
+    private final Pool pool;
+
+    LeadBatchSql(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** The lead IDs of the batch that were stored now; the others were stored before. */
+    Uni<Set<String>> store(List<NewLead> batch, Instant now) {
+        String[] ids = batch.stream().map(n -> n.lead().leadId).toArray(String[]::new);
+        Tuple rows = LeadBatchTuple.of(batch, now.atOffset(ZoneOffset.UTC));
+        return pool.withTransaction(connection -> connection.preparedQuery(LOCK)
+                .execute(Tuple.tuple().addArrayOfString(ids))
+                .chain(() -> connection.preparedQuery(STORE).execute(rows))
+                .map(result -> {
+                    Set<String> stored = new HashSet<>();
+                    for (Row row : result) {
+                        stored.add(row.getString(0));
+                    }
+                    return stored;
+                }));
+    }
+
+    static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,150 @@
+package io.ttgateway.lead;
+
+import static io.ttgateway.support.Api.thumbtack;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.ttgateway.common.StorageUnavailableException;
+import io.ttgateway.support.CapturedLog;
+import io.ttgateway.support.Db;
+import io.ttgateway.support.Fixtures;
+import io.ttgateway.support.Metrics;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Group commit of lead webhooks ({@link LeadWriter}): many leads per transaction, each answered after it. */
+@QuarkusTest
+class LeadBatchTest {
+
+    @Inject
+    Db db;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    LeadWriter writer;
+
+    @Test
+    void concurrentLeadsAreStoredTogetherEachExactlyOnce() throws Exception {
+        List<String> ids = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            ids.add(Fixtures.newId());
+            bodies.add(Fixtures.lead(ids.get(i), Fixtures.newId()).toString());
+        }
+        for (int i = 0; i < 20; i++) {
+            bodies.add(bodies.get(i * 5)); // a repeat delivered at the same moment as the first
+        }
+        double batchesBefore = Metrics.value("thumbtack_lead_batch_size_count");
+        List<String> answers = postAllAtOnce(bodies);
+
+        assertThat(answers).hasSize(120).allMatch(a -> a.startsWith("200 "));
+        assertThat(answers.stream().filter(a -> a.contains("\"stored\""))).hasSize(100);
+        assertThat(answers.stream().filter(a -> a.contains("\"duplicate\""))).hasSize(20);
+        String[] idArray = ids.toArray(String[]::new);
+        assertThat(db.count("select count(*) from lead where lead_id = any($1)", (Object) idArray)).isEqualTo(100);
+        assertThat(db.count("select count(*) from lead_detail where lead_id = any($1)", (Object) idArray))
+                .isEqualTo(200);
+        assertThat(db.count("select count(*) from lead_attachment where lead_id = any($1)", (Object) idArray))
+                .isEqualTo(100);
+        assertThat(db.count("select count(distinct lead_id) from event where lead_id = any($1)"
+                + " and type = 'lead.received'", (Object) idArray)).isEqualTo(100);
+        assertThat(db.count("select count(*) from event where lead_id = any($1)", (Object) idArray)).isEqualTo(100);
+        double batches = Metrics.value("thumbtack_lead_batch_size_count") - batchesBefore;
+        assertThat(batches).as("transactions for 120 deliveries").isLessThan(100);
+    }
+
+    @Test
+    void aLeadTheDatabaseRejectsFailsAloneAndTheRestOfItsBatchIsStored() throws Exception {
+        String blockerId = Fixtures.newId();
+        SqlConnection holder = pool.getConnection().await().indefinitely();
+        try (CapturedLog log = CapturedLog.start()) {
+            // Hold one lead's lock so the batches in flight wait and the next leads queue into one batch.
+            Transaction tx = holder.begin().await().indefinitely();
+            holder.preparedQuery("select pg_advisory_xact_lock(hashtextextended('lead:' || $1, 0))")
+                    .execute(Tuple.of(blockerId)).await().indefinitely();
+            List<CompletableFuture<Boolean>> blocked = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                blocked.add(store(lead(blockerId)));
+            }
+            List<String> goodIds = new ArrayList<>();
+            List<CompletableFuture<Boolean>> good = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                goodIds.add(Fixtures.newId());
+                good.add(store(lead(goodIds.get(i))));
+            }
+            CompletableFuture<Boolean> bad = store(lead("x".repeat(100))); // over lead_id's 64 characters
+            tx.rollback().await().indefinitely();
+
+            List<Boolean> blockerAnswers = new ArrayList<>();
+            for (CompletableFuture<Boolean> one : blocked) {
+                blockerAnswers.add(one.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(blockerAnswers).containsExactlyInAnyOrder(true, false, false);
+            for (CompletableFuture<Boolean> one : good) {
+                assertThat(one.get(30, TimeUnit.SECONDS)).isTrue();
+            }
+            assertThat(bad).failsWithin(30, TimeUnit.SECONDS).withThrowableOfType(ExecutionException.class)
+                    .withCauseInstanceOf(StorageUnavailableException.class);
+            assertThat(db.count("select count(*) from lead where lead_id = any($1)",
+                    (Object) goodIds.toArray(String[]::new))).isEqualTo(20);
+            assertThat(log.text()).contains("a batch of 21 leads was rejected").contains("storing each alone");
+        } finally {
+            holder.close().await().indefinitely();
+        }
+    }
+
+    private CompletableFuture<Boolean> store(NewLead lead) {
+        return writer.storeNew(lead).subscribeAsCompletionStage();
+    }
+
+    private static NewLead lead(String leadId) {
+        Lead lead = new Lead();
+        lead.leadId = leadId;
+        lead.requestId = Fixtures.newId();
+        lead.category = "Interior Painting";
+        lead.title = "Interior Painting";
+        lead.customerId = Fixtures.newId();
+        lead.businessId = Fixtures.newId();
+        lead.raw = "{\"leadID\":\"" + leadId + "\"}";
+        return new NewLead(lead, List.of(), List.of());
+    }
+
+    /** Every body posted from its own thread, released together; each answer as "status body". */
+    private static List<String> postAllAtOnce(List<String> bodies) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(bodies.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (String body : bodies) {
+                answers.add(threads.submit(() -> {
+                    start.await();
+                    var response = thumbtack().body(body).post("/v1/lead");
+                    return response.statusCode() + " " + response.asString();
+                }));
+            }
+            start.countDown();
+            List<String> result = new ArrayList<>();
+            for (Future<String> answer : answers) {
+                result.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            return result;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+}
