@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Quick iteration on POST /v1/lead throughput: fresh database, service jar (prod profile), wrk warm-up
 # then one measured run; prints wrk's figures and the CPU seconds the service and PostgreSQL used.
-#   bench/quick.sh [CONNECTIONS] [SECONDS] [ENV=VALUE ...]   (SKIP_BUILD=1 reuses the jar)
+#   bench/quick.sh [CONNECTIONS] [SECONDS] [ENV=VALUE ...]   (SKIP_BUILD=1 reuses the jar; WARM_S=10 warm-up)
 source "$(dirname "$0")/lib.sh"
 CONN="${1:-64}"; RUN_S="${2:-20}"; shift 2 || true
 command -v wrk >/dev/null || { log "installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null; }
@@ -13,7 +13,7 @@ BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms112m -Xmx112m -XX:MetaspaceSize=100m -XX
   start_service svc "$PORT" 5432 "$@"
 AUTH64=$(printf '%s' "$WEBHOOK_AUTH" | base64 -w0)
 URL="http://127.0.0.1:$PORT/v1/lead"
-wrk -t2 -c"$CONN" -d10s -s "$BENCH_DIR/lead.lua" "$URL" -- "$BENCH_DIR/lead.json" warm "$AUTH64" >/dev/null
+wrk -t2 -c"$CONN" -d"${WARM_S:-10}"s -s "$BENCH_DIR/lead.lua" "$URL" -- "$BENCH_DIR/lead.json" warm "$AUTH64" >/dev/null
 cpu() { # utime+stime ticks of the service and of every postgres backend
   local j p
   j=$(awk '{print $14+$15}' "/proc/$SVC_PID_svc/stat")
