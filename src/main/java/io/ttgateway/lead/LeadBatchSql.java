@@ -3,6 +3,7 @@ package io.ttgateway.lead;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import java.util.Set;
 
 /**
  * Stores a batch of leads (distinct lead IDs) in one transaction of two statements through the
- * reactive SQL client.
+ * reactive SQL client, sent in one round trip.
  *
  * <ol>
  * <li>The advisory lock of every lead ("lead:" + leadID, the key {@code KeyLocks} uses, so an update
@@ -75,16 +76,24 @@ class LeadBatchSql {
         this.pool = pool;
     }
 
-    /** The lead IDs of the batch that were stored now; the others were stored before. */
+    /**
+     * The lead IDs of the batch that were stored now; the others were stored before. BEGIN, the locks,
+     * the statement and COMMIT go to the server in one write (pipelined on one connection) and run there
+     * in that order, so the batch costs one round trip instead of four. PostgreSQL takes each statement's
+     * snapshot when it starts, so the statement still sees what committed while the locks were awaited;
+     * after a failed statement the server answers the COMMIT with a rollback, and the batch fails.
+     */
     Uni<Set<String>> store(List<NewLead> batch, Instant now) {
         String[] ids = batch.stream().map(n -> n.lead().leadId).toArray(String[]::new);
         Tuple rows = LeadBatchTuple.of(batch, now.atOffset(ZoneOffset.UTC));
-        return pool.withTransaction(connection -> connection.preparedQuery(LOCK)
-                .execute(Tuple.tuple().addArrayOfString(ids))
-                .chain(() -> connection.preparedQuery(STORE).execute(rows))
-                .map(result -> {
+        return pool.withConnection(connection -> Uni.combine().all().unis(
+                        connection.query("BEGIN").execute(),
+                        connection.preparedQuery(LOCK).execute(Tuple.tuple().addArrayOfString(ids)),
+                        connection.preparedQuery(STORE).execute(rows),
+                        connection.query("COMMIT").execute())
+                .with(results -> {
                     Set<String> stored = new HashSet<>();
-                    for (Row row : result) {
+                    for (Row row : (RowSet<Row>) results.get(2)) {
                         stored.add(row.getString(0));
                     }
                     return stored;
