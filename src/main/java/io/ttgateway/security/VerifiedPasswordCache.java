@@ -48,10 +48,10 @@ public class VerifiedPasswordCache implements IdentityProvider<UsernamePasswordA
         return UsernamePasswordAuthenticationRequest.class;
     }
 
-    /** Asked before the realm's own provider (priority 0). */
+    /** Asked before the realm's own provider (the one with the next lower priority). */
     @Override
     public int priority() {
-        return 1;
+        return realm.priority() + 1;
     }
 
     @Override
@@ -68,6 +68,11 @@ public class VerifiedPasswordCache implements IdentityProvider<UsernamePasswordA
                 verified.put(user, new Verified(hash, identity));
             }
         });
+    }
+
+    /** Whether a password of this user was verified (for tests and diagnostics; never the hash itself). */
+    public boolean knows(String user) {
+        return verified.containsKey(user);
     }
 
     private byte[] hash(char[] password) {

@@ -3,6 +3,7 @@ package io.ttgateway.security;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.elytron.security.runtime.ElytronPasswordIdentityProvider;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.PasswordCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -22,6 +23,9 @@ class VerifiedPasswordCacheTest {
     @Inject
     VerifiedPasswordCache cache;
 
+    @Inject
+    ElytronPasswordIdentityProvider realm;
+
     /** Counts how often the realm is asked (Elytron's provider runs its check through runBlocking). */
     static final class CountingContext implements AuthenticationRequestContext {
         final AtomicInteger realmChecks = new AtomicInteger();
@@ -36,9 +40,10 @@ class VerifiedPasswordCacheTest {
     @Test
     void aVerifiedPasswordIsRecognisedWithoutAskingTheRealmAgain() {
         CountingContext context = new CountingContext();
+        VerifiedPasswordCache fresh = new VerifiedPasswordCache(realm);
 
-        SecurityIdentity first = authenticate("partner", Api.PARTNER_PASSWORD, context);
-        SecurityIdentity second = authenticate("partner", Api.PARTNER_PASSWORD, context);
+        SecurityIdentity first = authenticate(fresh, "partner", Api.PARTNER_PASSWORD, context);
+        SecurityIdentity second = authenticate(fresh, "partner", Api.PARTNER_PASSWORD, context);
 
         assertThat(first.getPrincipal().getName()).isEqualTo("partner");
         assertThat(second.getRoles()).containsExactly("partner");
@@ -48,9 +53,10 @@ class VerifiedPasswordCacheTest {
     @Test
     void aWrongPasswordAfterAVerifiedOneIsStillCheckedByTheRealmAndRefused() {
         CountingContext context = new CountingContext();
-        authenticate("thumbtack", Api.WEBHOOK_PASSWORD, context);
+        VerifiedPasswordCache fresh = new VerifiedPasswordCache(realm);
+        authenticate(fresh, "thumbtack", Api.WEBHOOK_PASSWORD, context);
 
-        Uni<SecurityIdentity> wrong = cache.authenticate(request("thumbtack", Api.WEBHOOK_PASSWORD + "x"), context);
+        Uni<SecurityIdentity> wrong = fresh.authenticate(request("thumbtack", Api.WEBHOOK_PASSWORD + "x"), context);
 
         assertThat(wrong.map(identity -> identity != null && !identity.isAnonymous()).onFailure()
                 .recoverWithItem(failure -> {
@@ -67,9 +73,11 @@ class VerifiedPasswordCacheTest {
         given().auth().preemptive().basic("thumbtack", Api.PARTNER_PASSWORD).get("/api/v1/events").then()
                 .statusCode(401);
         Api.partner().get("/api/v1/events").then().statusCode(200);
+        assertThat(cache.knows("partner")).as("the HTTP layer authenticated through the cache").isTrue();
     }
 
-    private SecurityIdentity authenticate(String user, String password, AuthenticationRequestContext context) {
+    private static SecurityIdentity authenticate(VerifiedPasswordCache cache, String user, String password,
+            AuthenticationRequestContext context) {
         return cache.authenticate(request(user, password), context).await().indefinitely();
     }
 
