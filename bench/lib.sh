@@ -76,6 +76,14 @@ wait_http() {
   return 1
 }
 
+# JVM options of run.sh and quick.sh unless BENCH_JAVA_OPTS says otherwise (docs/bench.md, JVM options):
+# a fixed 112 MiB heap (the 08:17 run showed metaspace-triggered full collections without
+# MetaspaceSize), the serial collector (one core's worth of GC work on this 2-core machine; no GC
+# worker threads and ~13 MB less native memory than the parallel one), Quarkus' AppCDS archive when the
+# build wrote one (quarkus.package.jar.appcds.enabled), and glibc limited to 2 malloc arenas (in
+# start_service below).
+BENCH_DEFAULT_JAVA_OPTS="-Xms112m -Xmx112m -XX:MetaspaceSize=100m -XX:+UseSerialGC -XX:SharedArchiveFile=app-cds.jsa"
+
 WEBHOOK_PASSWORD="$(random_secret 24)"
 PARTNER_API_PASSWORD="$(random_secret 24)"
 TOKEN_ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64 -w0)"
@@ -84,13 +92,19 @@ WEBHOOK_AUTH="thumbtack:$WEBHOOK_PASSWORD"
 PARTNER_AUTH="partner:$PARTNER_API_PASSWORD"
 
 # start_service NAME HTTP_PORT DB_PORT [extra env assignments...]; sets SVC_PID_<NAME>, prints
-# milliseconds from process start to /q/health/ready = 200 into $WORK/<NAME>.ready_ms
+# milliseconds from process start to /q/health/ready = 200 into $WORK/<NAME>.ready_ms.
+# The JVM runs in the jar's directory: Quarkus' AppCDS archive (target/quarkus-app/app-cds.jsa) names
+# the class path relative to it. -XX:SharedArchiveFile=app-cds.jsa is dropped from the options when
+# that build has no archive (a missing archive would switch off the JDK's own CDS as well).
 start_service() {
   local name="$1" port="$2" dbport="$3"
   shift 3
-  local t0
+  local t0 jar_dir opts
+  jar_dir="$(cd "$(dirname "$JAR")" && pwd)"
+  opts="${BENCH_JAVA_OPTS:-}"
+  if [[ ! -f "$jar_dir/app-cds.jsa" ]]; then opts="${opts//-XX:SharedArchiveFile=app-cds.jsa/}"; fi
   t0=$(date +%s%N)
-  env THUMBTACK_CLIENT_ID=bench-client THUMBTACK_CLIENT_SECRET="$THUMBTACK_CLIENT_SECRET" \
+  (cd "$jar_dir" && exec env MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" THUMBTACK_CLIENT_ID=bench-client THUMBTACK_CLIENT_SECRET="$THUMBTACK_CLIENT_SECRET" \
     THUMBTACK_REDIRECT_URI="http://127.0.0.1:$port/oauth/callback" \
     THUMBTACK_API_URL="http://127.0.0.1:$STUB_PORT" \
     WEBHOOK_PASSWORD="$WEBHOOK_PASSWORD" PARTNER_API_PASSWORD="$PARTNER_API_PASSWORD" \
@@ -99,8 +113,8 @@ start_service() {
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$dbport/$DB" \
     QUARKUS_DATASOURCE_USERNAME=postgres GATEWAY_DB_SCHEMA=thumbtack \
     QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" QUARKUS_SHUTDOWN_DELAY=0S "$@" \
-    java ${BENCH_JAVA_OPTS:-} -Xlog:gc:file="$WORK/$name.gc.log" -jar "$JAR" >>"$WORK/$name.log" 2>&1 &
-  local pid=$!
+    java $opts -Xlog:gc:file="$WORK/$name.gc.log" -jar "$(basename "$JAR")") >>"$WORK/$name.log" 2>&1 &
+  local pid=$!   # the subshell execs env, which execs java: the same process
   disown "$pid"   # stopped by pid in cleanup; no job-control noise when one is killed on purpose
   PIDS+=("$pid")
   printf -v "SVC_PID_$name" '%s' "$pid"

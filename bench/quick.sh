@@ -9,8 +9,7 @@ build_jar
 make_db
 start_stub "$(free_port)" 50
 PORT=$(free_port)
-BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms112m -Xmx112m -XX:MetaspaceSize=100m -XX:+UseParallelGC}" \
-  start_service svc "$PORT" 5432 "$@"
+BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-$BENCH_DEFAULT_JAVA_OPTS}" start_service svc "$PORT" 5432 "$@"
 AUTH64=$(printf '%s' "$WEBHOOK_AUTH" | base64 -w0)
 URL="http://127.0.0.1:$PORT/v1/lead"
 wrk -t2 -c"$CONN" -d"${WARM_S:-10}"s -s "$BENCH_DIR/lead.lua" "$URL" -- "$BENCH_DIR/lead.json" warm "$AUTH64" >/dev/null

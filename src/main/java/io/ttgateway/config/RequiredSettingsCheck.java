@@ -33,7 +33,7 @@ public class RequiredSettingsCheck {
             new String[] {"TOKEN_ENCRYPTION_KEY", "gateway.token-encryption-key"});
 
     void onStart(@Observes StartupEvent event, Config config) {
-        if (LaunchMode.current() != LaunchMode.NORMAL) {
+        if (LaunchMode.current() != LaunchMode.NORMAL || appCdsArchiveRun()) {
             return;
         }
         List<String> missing = missing(config);
@@ -42,6 +42,16 @@ public class RequiredSettingsCheck {
             LOG.error(line);
             throw new IllegalStateException(line);
         }
+    }
+
+    /**
+     * True in the run that writes the AppCDS archive (quarkus.package.jar.appcds.enabled at build
+     * time, or the RUN step of Dockerfile.jvm): Quarkus sets this system property, runs the static
+     * initialisation and exits before it reads any setting, opens a connection or serves a request,
+     * so there are no secrets to check (the build has none) and the process must not fail for it.
+     */
+    static boolean appCdsArchiveRun() {
+        return Boolean.getBoolean("quarkus.appcds.generate");
     }
 
     /** The one line that names every missing setting by its environment variable. */
