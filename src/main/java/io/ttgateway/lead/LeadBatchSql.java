@@ -36,7 +36,7 @@ class LeadBatchSql {
     private static final String LOCK = "select pg_advisory_xact_lock(h) from (select distinct"
             + " hashtextextended('lead:' || k, 0) as h from unnest($1::text[]) as k order by h) as keys";
 
-    private static final String STORE = "with t as (select * from unnest($1::text[], $2::timestamptz[],"
+    static final String STORE = "with t as (select * from unnest($1::text[], $2::timestamptz[],"
             + " $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],"
             + " $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[],"
             + " $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[])"
@@ -83,7 +83,7 @@ class LeadBatchSql {
 
     /**
      * The lead IDs of the batch that were stored now; the others were stored before. BEGIN, the locks,
-     * the statement and COMMIT go to the server in one write (pipelined on one connection, with a generic plan for the statement) and run there
+     * the statement and COMMIT go to the server in one write (pipelined on one connection) and run there
      * in that order, so the batch costs one round trip instead of four. PostgreSQL takes each statement's
      * snapshot when it starts, so the statement still sees what committed while the locks were awaited;
      * after a failed statement the server answers the COMMIT with a rollback, and the batch fails.
@@ -97,9 +97,6 @@ class LeadBatchSql {
             SqlConnection core = connection.getDelegate();
             List<Future<?>> sent = new ArrayList<>();
             sent.add(core.query("BEGIN").execute());
-            // The statement's plan depends on no parameter value worth a new plan each time (planning it
-            // took ~1 ms, as long as running it for a small batch).
-            sent.add(core.query("SET LOCAL plan_cache_mode = force_generic_plan").execute());
             sent.add(core.preparedQuery(LOCK).execute(io.vertx.sqlclient.Tuple.of(ids)));
             Future<RowSet<Row>> store = core.preparedQuery(STORE).execute(rows.getDelegate());
             sent.add(store);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.ttgateway.common.StorageUnavailableException;
+import io.ttgateway.config.DbPoolLimits;
 import io.ttgateway.support.CapturedLog;
 import io.ttgateway.support.Db;
 import io.ttgateway.support.Fixtures;
@@ -106,6 +107,12 @@ class LeadBatchTest {
         } finally {
             holder.close().await().indefinitely();
         }
+    }
+
+    @Test
+    void theBatchStatementIsShortEnoughToStayPrepared() {
+        // Longer statements are parsed and planned on every batch (Vert.x' cache SQL limit).
+        assertThat(LeadBatchSql.STORE.length()).isLessThan(DbPoolLimits.PREPARED_STATEMENT_SQL_LIMIT);
     }
 
     private CompletableFuture<Boolean> store(NewLead lead) {
