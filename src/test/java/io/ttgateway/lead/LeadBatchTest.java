@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.ttgateway.common.StorageUnavailableException;
 import io.ttgateway.config.DbPoolLimits;
 import io.ttgateway.support.CapturedLog;
+import io.ttgateway.support.Concurrently;
 import io.ttgateway.support.Db;
 import io.ttgateway.support.Fixtures;
 import io.ttgateway.support.Metrics;
@@ -17,12 +18,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -131,27 +129,15 @@ class LeadBatchTest {
         return new NewLead(lead, List.of(), List.of());
     }
 
-    /** Every body posted from its own thread, released together; each answer as "status body". */
+    /** Every body posted at once; each answer as "status body". */
     private static List<String> postAllAtOnce(List<String> bodies) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(bodies.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<String>> answers = new ArrayList<>();
-            for (String body : bodies) {
-                answers.add(threads.submit(() -> {
-                    start.await();
-                    var response = thumbtack().body(body).post("/v1/lead");
-                    return response.statusCode() + " " + response.asString();
-                }));
-            }
-            start.countDown();
-            List<String> result = new ArrayList<>();
-            for (Future<String> answer : answers) {
-                result.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            return result;
-        } finally {
-            threads.shutdownNow();
+        List<Callable<String>> posts = new ArrayList<>();
+        for (String body : bodies) {
+            posts.add(() -> {
+                var response = thumbtack().body(body).post("/v1/lead");
+                return response.statusCode() + " " + response.asString();
+            });
         }
+        return Concurrently.all(posts);
     }
 }
