@@ -8,14 +8,18 @@ import io.ttgateway.common.KeyLocks;
 import io.ttgateway.thumbtack.ThumbtackInfo;
 import io.ttgateway.thumbtack.TokenResponse;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /** Writes of connections: each method is one short transaction, never open across a Thumbtack call. */
 @ApplicationScoped
 public class ConnectionStore {
+
+    private static final Logger LOG = Logger.getLogger(ConnectionStore.class);
 
     /** Thumbtack's refresh tokens live 720 hours from issue. */
     static final Duration REFRESH_TOKEN_LIFETIME = Duration.ofHours(720);
@@ -56,10 +60,38 @@ public class ConnectionStore {
 
     /** Leases up to {@code limit} connections whose access token expires within {@code ahead}. */
     @WithTransaction
-    public Uni<List<Claim>> claimDue(Duration ahead, int limit, Duration lease) {
+    public Uni<DueClaims> claimDue(Duration ahead, int limit, Duration lease) {
         return connections.lockDueForRefresh(ahead, limit)
                 .chain(ids -> connections.listByIds(ids))
-                .map(rows -> rows.stream().map(row -> lease(row, lease)).toList());
+                .map(rows -> {
+                    List<Claim> claims = new ArrayList<>();
+                    for (Connection row : rows) {
+                        Claim claim = leaseReadable(row, lease);
+                        if (claim != null) {
+                            claims.add(claim);
+                        }
+                    }
+                    return new DueClaims(claims, rows.size());
+                });
+    }
+
+    /** The connections leased for refresh, and how many due rows were leased in all (unreadable ones too). */
+    public record DueClaims(List<Claim> claims, int leased) {
+    }
+
+    /**
+     * Leases the row; null when its refresh token cannot be decrypted (its key is not configured): the
+     * row keeps the lease, so it is skipped until the lease runs out and the others are refreshed
+     * meanwhile, and the log says once per lease what to do. One such row used to fail the whole run.
+     */
+    private Claim leaseReadable(Connection row, Duration lease) {
+        try {
+            return lease(row, lease);
+        } catch (IllegalStateException unreadable) {
+            LOG.warnf("token refresh skipped for business %s until %s: %s", row.businessPk, row.refreshLeaseUntil,
+                    unreadable.getMessage());
+            return null;
+        }
     }
 
     /**

@@ -64,8 +64,14 @@ public class RefreshJob {
         if (remaining <= 0) {
             return Uni.createFrom().item(done);
         }
-        return store.claimDue(ahead, 1, config.lease()).chain(claims -> claims.isEmpty()
-                ? Uni.createFrom().item(done)
-                : refresher.refresh(claims.get(0)).chain(result -> drain(remaining - 1, done + 1)));
+        return store.claimDue(ahead, 1, config.lease()).chain(due -> {
+            if (due.leased() == 0) {
+                return Uni.createFrom().item(done);
+            }
+            if (due.claims().isEmpty()) { // an unreadable row: skipped (ConnectionStore logs it), go on
+                return drain(remaining - 1, done);
+            }
+            return refresher.refresh(due.claims().get(0)).chain(result -> drain(remaining - 1, done + 1));
+        });
     }
 }

@@ -23,6 +23,7 @@ import io.ttgateway.support.Db;
 import io.ttgateway.support.InjectWireMock;
 import io.ttgateway.support.OnVertx;
 import io.ttgateway.support.TestConnections;
+import io.ttgateway.support.CapturedLog;
 import io.ttgateway.support.TestConnections.Connected;
 import io.ttgateway.support.ThumbtackStubs;
 import io.ttgateway.support.ThumbtackWireMock;
@@ -208,6 +209,31 @@ class RefreshJobTest {
         thumbtack.verify(new CountMatchingStrategy(CountMatchingStrategy.EQUAL_TO, 4),
                 postRequestedFor(urlPathEqualTo(ThumbtackStubs.TOKENS_PATH)).withQueryParam("grant_type",
                         equalTo("refresh_token")));
+    }
+
+    @Test
+    void aTokenWhoseKeyIsGoneIsSkippedAndTheOthersAreStillRefreshed() {
+        Connected unreadable = TestConnections.connect();
+        Connected readable = TestConnections.connect();
+        expireIn(unreadable, "2 minutes");
+        expireIn(readable, "5 minutes");
+        // As after a key rotation whose earlier key was not listed in GATEWAY_PREVIOUS_TOKEN_ENCRYPTION_KEYS.
+        db.rows("update connection set refresh_token_key_id = 'gone' where business_pk = $1", unreadable.businessPk());
+        thumbtack.stubFor(ThumbtackStubs.refreshWith(readable.refreshToken())
+                .willReturn(json(200, ThumbtackStubs.tokenJson(ThumbtackStubs.token("access"),
+                        ThumbtackStubs.token("refresh"), 3600))));
+
+        try (CapturedLog log = CapturedLog.start()) {
+            assertThat(OnVertx.await(() -> job.run())).isEqualTo(1);
+            assertThat(log.text()).contains("token refresh skipped for business " + unreadable.businessPk())
+                    .contains("no key with id gone").doesNotContain("token refresh run failed");
+        }
+
+        thumbtack.verify(1, ThumbtackStubs.refreshRequestWith(readable.refreshToken()));
+        thumbtack.verify(0, ThumbtackStubs.refreshRequestWith(unreadable.refreshToken()));
+        assertThat(db.one("select refresh_lease_until > now() from connection where business_pk = $1",
+                unreadable.businessPk()).getBoolean(0)).as("held back until its lease runs out").isTrue();
+        assertThat(OnVertx.await(() -> job.run())).isZero();
     }
 
     @Test
