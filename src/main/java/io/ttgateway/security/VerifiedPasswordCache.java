@@ -35,6 +35,7 @@ public class VerifiedPasswordCache implements IdentityProvider<UsernamePasswordA
     private final ElytronPasswordIdentityProvider realm;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final SecretKeySpec key;
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     VerifiedPasswordCache(ElytronPasswordIdentityProvider realm) {
         this.realm = realm;
@@ -76,10 +77,15 @@ public class VerifiedPasswordCache implements IdentityProvider<UsernamePasswordA
     }
 
     private byte[] hash(char[] password) {
+        return macs.get().doFinal(new String(password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One keyed Mac per thread (the event loops): no provider lookup and key set-up per request. */
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal(new String(password).getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
