@@ -99,14 +99,15 @@ public class ControlResource {
     @Path("/faults")
     public Map<String, Object> fault(@QueryParam("operation") @DefaultValue("") String operation,
             @QueryParam("status") Integer status, @QueryParam("delayMs") @DefaultValue("0") long delayMs,
-            @QueryParam("times") @DefaultValue("1") int times) {
+            @QueryParam("times") @DefaultValue("1") int times, @QueryParam("businessId") String businessId) {
         if (status != null && (status < 100 || status > 599)) {
             throw SimError.badRequest("invalid_request", "status must be an HTTP status code");
         }
         if (delayMs < 0 || delayMs > 120_000 || times < 1 || times > 100 || (status == null && delayMs == 0)) {
             throw SimError.badRequest("invalid_request", "give a status and/or delayMs (0-120000), times 1-100");
         }
-        faults.add(Operation.parse(operation), new Fault(status, Duration.ofMillis(delayMs)), times);
+        Fault fault = new Fault(status, Duration.ofMillis(delayMs), optional(businessId).orElse(null));
+        faults.add(Operation.parse(operation), fault, times);
         return Map.of("pending", faults.pending());
     }
 

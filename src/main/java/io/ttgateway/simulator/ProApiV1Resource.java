@@ -58,7 +58,7 @@ public class ProApiV1Resource {
     public Uni<Response> message(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @PathParam("businessId") String businessId,
             @PathParam("leadId") String leadId, String body) {
-        return faults.apply(Operation.MESSAGE, () -> {
+        return faults.apply(Operation.MESSAGE, businessId, () -> {
             clients.requireV1(authorization);
             String text = bodies.text(contentType, body);
             log.add(new ReceivedMessage(clock.now(), "v1", businessId, leadId, text));

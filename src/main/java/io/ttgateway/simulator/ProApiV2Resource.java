@@ -107,7 +107,7 @@ public class ProApiV2Resource {
     public Uni<Response> message(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @PathParam("businessId") String businessId,
             @PathParam("leadId") String leadId, String body) {
-        return faults.apply(Operation.MESSAGE, () -> {
+        return faults.apply(Operation.MESSAGE, businessId, () -> {
             Access access = oauth.authorize(authorization);
             if (!access.businessId().equals(businessId)) {
                 throw SimError.forbidden("the access token belongs to another business");

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -15,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * Injected failures of the simulated pro-api, to show retries and timeouts: the next calls of an
  * operation answer a chosen status (an outage) and/or answer late (the call is processed, the answer
- * is delayed, as when a network times out after the server acted).
+ * is delayed, as when a network times out after the server acted). A fault may be limited to one
+ * business, so that sends for other pros (or left over from earlier runs) do not use it up.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "gateway.simulator.enabled", stringValue = "true")
@@ -34,8 +36,13 @@ public class SimFaults {
         }
     }
 
-    /** {@code status} null: answer normally (after the delay). */
-    public record Fault(Integer status, Duration delay) {}
+    /** {@code status} null: answer normally (after the delay); {@code businessId} null: any call. */
+    public record Fault(Integer status, Duration delay, String businessId) {
+
+        boolean matches(String calledFor) {
+            return businessId == null || businessId.equals(calledFor);
+        }
+    }
 
     private final Map<Operation, Deque<Fault>> pending = new EnumMap<>(Operation.class);
 
@@ -54,7 +61,12 @@ public class SimFaults {
 
     /** Runs {@code handler} unless a pending fault replaces its answer; delays the answer if asked. */
     public Uni<Response> apply(Operation operation, Supplier<Response> handler) {
-        Fault fault = take(operation);
+        return apply(operation, null, handler);
+    }
+
+    /** As {@link #apply(Operation, Supplier)} for a call made for {@code businessId}. */
+    public Uni<Response> apply(Operation operation, String businessId, Supplier<Response> handler) {
+        Fault fault = take(operation, businessId);
         if (fault == null) {
             return Uni.createFrom().item(handler);
         }
@@ -69,8 +81,18 @@ public class SimFaults {
         pending.clear();
     }
 
-    private synchronized Fault take(Operation operation) {
+    private synchronized Fault take(Operation operation, String businessId) {
         Deque<Fault> queue = pending.get(operation);
-        return queue == null ? null : queue.pollFirst();
+        if (queue == null) {
+            return null;
+        }
+        for (Iterator<Fault> faults = queue.iterator(); faults.hasNext(); ) {
+            Fault fault = faults.next();
+            if (fault.matches(businessId)) {
+                faults.remove();
+                return fault;
+            }
+        }
+        return null;
     }
 }

@@ -188,6 +188,21 @@ class SimulatorProApiTest {
                 .then().statusCode(400);
     }
 
+    @Test
+    void aFaultForOneBusinessLeavesCallsForOtherBusinessesAlone() {
+        Map<String, String> target = connect("messages");
+        Map<String, String> other = connect("messages");
+        given().queryParam("operation", "message").queryParam("status", 503).queryParam("times", 1)
+                .queryParam("businessId", target.get("business_pk")).post("/simulator/control/faults")
+                .then().statusCode(200);
+
+        Sim.bearer(other.get("access_token")).body("{\"text\": \"a\"}")
+                .post(v2Message(other.get("business_pk"), Fixtures.newId())).then().statusCode(200);
+        String path = v2Message(target.get("business_pk"), Fixtures.newId());
+        Sim.bearer(target.get("access_token")).body("{\"text\": \"a\"}").post(path).then().statusCode(503);
+        Sim.bearer(target.get("access_token")).body("{\"text\": \"a\"}").post(path).then().statusCode(200);
+    }
+
     /** Every field path of a JSON object, e.g. "request.location.city". */
     private static List<String> fieldPaths(JsonNode node) {
         List<String> paths = new ArrayList<>();

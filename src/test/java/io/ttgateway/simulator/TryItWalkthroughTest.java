@@ -126,7 +126,7 @@ class TryItWalkthroughTest {
                 .then().statusCode(200).extract().path("payload.leadID");
 
         given().queryParam("operation", "message").queryParam("status", 503).queryParam("times", 2)
-                .post("/simulator/control/faults").then().statusCode(200);
+                .queryParam("businessId", businessId).post("/simulator/control/faults").then().statusCode(200);
         String outbound = partner().body(Map.of("text", "Second try"))
                 .post("/api/v1/businesses/" + businessId + "/leads/" + leadId + "/messages")
                 .then().statusCode(202).extract().header("Location");
