@@ -31,7 +31,8 @@ public class Event extends PanacheEntityBase {
     @Column(name = "occurred_at", nullable = false, updatable = false)
     public Instant occurredAt;
 
-    @Column(columnDefinition = "jsonb", nullable = false)
+    /** Null only for lead.received, whose payload is the lead's raw payload (V7). */
+    @Column(columnDefinition = "jsonb")
     // Bound as text first: a parameter typed jsonb would store the JSON text as one JSON string.
     @ColumnTransformer(read = "data::text", write = "?::text::jsonb")
     public String data;

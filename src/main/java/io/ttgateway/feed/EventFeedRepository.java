@@ -23,6 +23,15 @@ public class EventFeedRepository {
 
     private static final String SETTLED = "tx_id < pg_snapshot_xmin(pg_current_snapshot())";
 
+    /**
+     * A lead.received event stores no payload of its own: it is the lead's, as received (V7). The
+     * correlated lookup runs only for such rows and always through the unique index on lead_id (a join
+     * could be planned as a scan of every lead).
+     */
+    private static final String PAGE = "select e.id, e.type, e.occurred_at, e.business_id, e.lead_id,"
+            + " coalesce(e.data, (select l.raw from lead l where l.lead_id = e.lead_id))::text from event e"
+            + " where e.id > $1 and e." + SETTLED + " order by e.id limit $2";
+
     private final Pool pool;
 
     EventFeedRepository(Pool pool) {
@@ -30,8 +39,7 @@ public class EventFeedRepository {
     }
 
     public Uni<List<FeedEvent>> after(long afterId, int limit) {
-        return pool.preparedQuery("select id, type, occurred_at, business_id, lead_id, data::text from event"
-                        + " where id > $1 and " + SETTLED + " order by id limit $2")
+        return pool.preparedQuery(PAGE)
                 .execute(Tuple.of(afterId, limit))
                 .map(rows -> {
                     List<FeedEvent> events = new ArrayList<>(rows.size());

@@ -25,7 +25,8 @@ import java.util.Set;
  * racing its lead queues behind it), taken in key order so two batches never deadlock.</li>
  * <li>One statement: the leads not stored yet, each with the latest update that arrived before it
  * (those updates marked applied), their request details and attachments, and one
- * {@code lead.received} event each, in the batch's order. It runs after the locks, so its snapshot
+ * {@code lead.received} event each (without a copy of the payload: the feed reads lead.raw), in the
+ * batch's order. It runs after the locks, so its snapshot
  * sees every lead and update committed by a transaction that held a lock before us; the unique
  * constraint on lead_id stays as the backstop. It returns the IDs it stored.</li>
  * </ol>
@@ -44,8 +45,7 @@ class LeadBatchSql {
             + " schedule, travel_preferences, address1, address2, city, state, zip_code, customer_id,"
             + " customer_name, customer_phone, business_id, business_name, price, lead_type, lead_price,"
             + " charge_state, raw, ord)),"
-            // each payload parsed into jsonb once, for the lead and for its event
-            + " fresh as (select t.*, t.raw::jsonb as data from t"
+            + " fresh as (select t.* from t"
             + " where not exists (select 1 from lead where lead.lead_id = t.lead_id)),"
             // "= any($1)" lets the partial index of pending updates find them by lead ID
             + " pending as (update lead_update set applied_at = $25 from fresh"
@@ -61,7 +61,7 @@ class LeadBatchSql {
             + " f.schedule, f.travel_preferences, f.address1, f.address2, f.city, f.state, f.zip_code,"
             + " f.customer_id, f.customer_name, f.customer_phone, f.business_id, f.business_name, f.price,"
             + " f.lead_type, case when u.lead_id is null then f.lead_price else u.lead_price end,"
-            + " case when u.lead_id is null then f.charge_state else u.charge_state end, f.data, $25, $25"
+            + " case when u.lead_id is null then f.charge_state else u.charge_state end, f.raw::jsonb, $25, $25"
             + " from fresh f left join latest u on u.lead_id = f.lead_id order by f.ord"
             + " on conflict (lead_id) do nothing returning lead_id),"
             + " details as (insert into lead_detail (lead_id, position, question, answer)"
@@ -71,8 +71,9 @@ class LeadBatchSql {
             + " description) select a.l, a.p, a.n, a.s, a.m, a.u, a.d from unnest($30::text[], $31::int4[],"
             + " $32::text[], $33::int8[], $34::text[], $35::text[], $36::text[]) as a(l, p, n, s, m, u, d)"
             + " where a.l in (select lead_id from stored))"
-            + " insert into event (type, business_id, lead_id, occurred_at, data)"
-            + " select 'lead.received', f.business_id, f.lead_id, $25, f.data"
+            // the event's payload is lead.raw (V7): no second copy
+            + " insert into event (type, business_id, lead_id, occurred_at)"
+            + " select 'lead.received', f.business_id, f.lead_id, $25"
             + " from fresh f where f.lead_id in (select lead_id from stored) order by f.ord returning lead_id";
 
     private final Pool pool;

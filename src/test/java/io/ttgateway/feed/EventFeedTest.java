@@ -3,6 +3,7 @@ package io.ttgateway.feed;
 import static io.ttgateway.support.Api.partner;
 import static io.ttgateway.support.Api.thumbtack;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -63,6 +64,19 @@ class EventFeedTest {
                 .body("items[0].data.request.location.city", equalTo("Palo Alto"));
         List<Long> ids = readAll(start, 1);
         assertThat(ids).hasSizeGreaterThanOrEqualTo(2).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aLeadEventWrittenBeforeV7KeepsItsOwnCopyAndOnlyLeadEventsMayLackOne() {
+        String leadId = Fixtures.newId();
+        thumbtack().body(Fixtures.lead(leadId, Fixtures.newId()).toString()).post("/v1/lead").then().statusCode(200);
+        long legacy = db.count("insert into event (type, business_id, lead_id, data) values ('lead.received', 'b',"
+                + " $1, '{\"copy\": \"written before V7\"}') returning id", leadId);
+
+        partner().queryParam("after", legacy - 1).queryParam("limit", 1).get("/api/v1/events").then().statusCode(200)
+                .body("items[0].data.copy", equalTo("written before V7"));
+        assertThatThrownBy(() -> db.count("insert into event (type, lead_id) values ('message.received', $1)"
+                + " returning id", leadId)).hasMessageContaining("event_data_present");
     }
 
     @Test
