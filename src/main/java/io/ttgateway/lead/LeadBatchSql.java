@@ -26,9 +26,10 @@ import java.util.Set;
  * <li>One statement: the leads not stored yet, each with the latest update that arrived before it
  * (those updates marked applied), their request details and attachments, and one
  * {@code lead.received} event each (without a copy of the payload: the feed reads lead.raw), in the
- * batch's order. It runs after the locks, so its snapshot
- * sees every lead and update committed by a transaction that held a lock before us; the unique
- * constraint on lead_id stays as the backstop. It returns the IDs it stored.</li>
+ * batch's order. It runs after the locks, so its snapshot sees every lead and update committed by
+ * a transaction that held a lock before us. Whether a lead is new is decided by the insert's
+ * {@code ON CONFLICT (lead_id) DO NOTHING}, through the unique index whatever the plan. It returns
+ * the IDs it stored.</li>
  * </ol>
  */
 @ApplicationScoped
@@ -45,14 +46,12 @@ class LeadBatchSql {
             + " schedule, travel_preferences, address1, address2, city, state, zip_code, customer_id,"
             + " customer_name, customer_phone, business_id, business_name, price, lead_type, lead_price,"
             + " charge_state, raw, ord)),"
-            + " fresh as (select t.* from t"
-            + " where not exists (select 1 from lead where lead.lead_id = t.lead_id)),"
-            // "= any($1)" lets the partial index of pending updates find them by lead ID
-            + " pending as (update lead_update set applied_at = $25 from fresh"
-            + " where lead_update.lead_id = any($1::text[]) and lead_update.lead_id = fresh.lead_id"
-            + " and lead_update.applied_at is null"
-            + " returning lead_update.id, lead_update.lead_id, lead_update.lead_price, lead_update.charge_state),"
-            + " latest as (select distinct on (lead_id) * from pending order by lead_id, id desc),"
+            // No "not exists (select from lead)" here: a cached generic plan made while the lead table was
+            // small kept a hash anti join, i.e. a scan of every lead per batch (found in bench runs).
+            // ON CONFLICT below is the existence check, always through the unique index.
+            // "= any($1)" lets the partial index of pending updates find them by lead ID.
+            + " latest as (select distinct on (lead_id) lead_id, lead_price, charge_state from lead_update"
+            + " where lead_id = any($1::text[]) and applied_at is null order by lead_id, id desc),"
             + " stored as (insert into lead (lead_id, created_at, request_id, category, category_id, title,"
             + " description, schedule, travel_preferences, address1, address2, city, state, zip_code,"
             + " customer_id, customer_name, customer_phone, business_id, business_name, price, lead_type,"
@@ -62,8 +61,11 @@ class LeadBatchSql {
             + " f.customer_id, f.customer_name, f.customer_phone, f.business_id, f.business_name, f.price,"
             + " f.lead_type, case when u.lead_id is null then f.lead_price else u.lead_price end,"
             + " case when u.lead_id is null then f.charge_state else u.charge_state end, f.raw::jsonb, $25, $25"
-            + " from fresh f left join latest u on u.lead_id = f.lead_id order by f.ord"
+            + " from t f left join latest u on u.lead_id = f.lead_id order by f.ord"
             + " on conflict (lead_id) do nothing returning lead_id),"
+            // the updates that arrived before their lead, now applied to it
+            + " applied as (update lead_update set applied_at = $25 where lead_id = any($1::text[])"
+            + " and applied_at is null and lead_id in (select lead_id from stored)),"
             + " details as (insert into lead_detail (lead_id, position, question, answer)"
             + " select d.l, d.p, d.q, d.a from unnest($26::text[], $27::int4[], $28::text[], $29::text[])"
             + " as d(l, p, q, a) where d.l in (select lead_id from stored)),"
@@ -74,7 +76,7 @@ class LeadBatchSql {
             // the event's payload is lead.raw (V7): no second copy
             + " insert into event (type, business_id, lead_id, occurred_at)"
             + " select 'lead.received', f.business_id, f.lead_id, $25"
-            + " from fresh f where f.lead_id in (select lead_id from stored) order by f.ord returning lead_id";
+            + " from t f where f.lead_id in (select lead_id from stored) order by f.ord returning lead_id";
 
     private final Pool pool;
 
