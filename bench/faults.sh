@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fault tests of thumbtack-gateway (run by hand; bounded in count and time; loopback only).
-#   bench/faults.sh [a|b|c|d|e ...]      default: all; results go to bench/results/<date>-faults.md
+#   bench/faults.sh [a|b|c|d|e ...]      default: all; results go to bench/results/<date>-faults[-cases][-HHMM].md
 # (a) database outage while webhooks come in     (b) Thumbtack 503 storm, then timeouts, then back
 # (c) kill -9 with messages pending              (d) two instances on one database (outbox, token refresh)
 # (e) hostile input: runs HostileInputTest (./mvnw test) and records its figures
@@ -192,6 +192,7 @@ done
 mkdir -p "$BENCH_DIR/results"
 if [[ "${CASES[*]}" == "a b c d e" ]]; then SUFFIX=""; else SUFFIX="-$(IFS=; echo "${CASES[*]}")"; fi
 OUT="$BENCH_DIR/results/$(date +%F)-faults$SUFFIX.md"
+if [[ -e "$OUT" ]]; then OUT="${OUT%.md}-$(date +%H%M).md"; fi   # an earlier run of the day stays
 {
   echo "# Fault tests $(date '+%F %H:%M')"
   echo
