@@ -74,7 +74,8 @@ public class Lead extends PanacheEntityBase {
     @Column(name = "charge_state")
     public String chargeState;
 
-    @Column(columnDefinition = "jsonb", nullable = false)
+    /** The payload as received; never rewritten (a lead.received event serves it, V7). */
+    @Column(columnDefinition = "jsonb", nullable = false, updatable = false)
     // Bound as text first: a parameter typed jsonb would store the JSON text as one JSON string.
     @ColumnTransformer(read = "raw::text", write = "?::text::jsonb")
     public String raw;

@@ -106,8 +106,13 @@ public class ControlResource {
         if (delayMs < 0 || delayMs > 120_000 || times < 1 || times > 100 || (status == null && delayMs == 0)) {
             throw SimError.badRequest("invalid_request", "give a status and/or delayMs (0-120000), times 1-100");
         }
+        Operation parsed = Operation.parse(operation);
+        if (optional(businessId).isPresent() && parsed != Operation.MESSAGE) {
+            // only a message call names its business; such a fault would never fire
+            throw SimError.badRequest("invalid_request", "businessId limits message faults only");
+        }
         Fault fault = new Fault(status, Duration.ofMillis(delayMs), optional(businessId).orElse(null));
-        faults.add(Operation.parse(operation), fault, times);
+        faults.add(parsed, fault, times);
         return Map.of("pending", faults.pending());
     }
 

@@ -132,8 +132,8 @@ class LeadBatchTest {
         String probe = "plan_probe_" + Fixtures.newId();
         SqlConnection connection = pool.getConnection().await().indefinitely();
         List<String> plan = new ArrayList<>();
+        Transaction tx = connection.begin().await().indefinitely();
         try {
-            Transaction tx = connection.begin().await().indefinitely();
             String schema = connection.query("select current_schema()").execute().await().indefinitely()
                     .iterator().next().getString(0);
             run(connection, "create schema " + probe);
@@ -143,12 +143,13 @@ class LeadBatchTest {
             }
             run(connection, "set local search_path = " + probe);
             run(connection, "set local plan_cache_mode = force_generic_plan");
-            run(connection, "prepare store_probe as " + LeadBatchSql.STORE);
-            connection.query("explain execute store_probe(" + String.join(", ", Collections.nCopies(parameters, "null"))
-                    + ")").execute().await().indefinitely().forEach(row -> plan.add(row.getString(0)));
-            run(connection, "deallocate store_probe");
-            tx.rollback().await().indefinitely();
+            run(connection, "prepare " + probe + " as " + LeadBatchSql.STORE);
+            connection.query("explain execute " + probe + "(" + String.join(", ", Collections.nCopies(parameters,
+                    "null")) + ")").execute().await().indefinitely().forEach(row -> plan.add(row.getString(0)));
         } finally {
+            // the schema and settings go with the rollback; a prepared statement outlives it
+            tx.rollback().onFailure().recoverWithNull().await().indefinitely();
+            connection.query("deallocate " + probe).execute().onFailure().recoverWithNull().await().indefinitely();
             connection.close().await().indefinitely();
         }
         assertThat(plan).isNotEmpty().noneMatch(line -> line.matches(".*Seq Scan on lead( .*|$)"));

@@ -178,7 +178,8 @@ class SimulatorProApiTest {
         Map<String, String> pro = connect("messages");
         String path = v2Message(pro.get("business_pk"), Fixtures.newId());
         given().queryParam("operation", "message").queryParam("status", 503).queryParam("times", 2)
-                .post("/simulator/control/faults").then().statusCode(200).body("pending.MESSAGE", equalTo(2));
+                .queryParam("businessId", pro.get("business_pk")).post("/simulator/control/faults")
+                .then().statusCode(200).body("pending.MESSAGE", equalTo(2));
 
         Sim.bearer(pro.get("access_token")).body("{\"text\": \"a\"}").post(path).then().statusCode(503);
         Sim.bearer(pro.get("access_token")).body("{\"text\": \"a\"}").post(path).then().statusCode(503);
@@ -201,6 +202,9 @@ class SimulatorProApiTest {
         String path = v2Message(target.get("business_pk"), Fixtures.newId());
         Sim.bearer(target.get("access_token")).body("{\"text\": \"a\"}").post(path).then().statusCode(503);
         Sim.bearer(target.get("access_token")).body("{\"text\": \"a\"}").post(path).then().statusCode(200);
+
+        given().queryParam("operation", "tokens").queryParam("status", 503).queryParam("businessId", "1")
+                .post("/simulator/control/faults").then().statusCode(400);
     }
 
     /** Every field path of a JSON object, e.g. "request.location.city". */

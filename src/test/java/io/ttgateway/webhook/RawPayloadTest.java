@@ -1,6 +1,5 @@
 package io.ttgateway.webhook;
 
-import static io.ttgateway.support.Api.partner;
 import static io.ttgateway.support.Api.thumbtack;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.ttgateway.support.Db;
+import io.ttgateway.support.FeedPages;
 import io.ttgateway.support.Fixtures;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
@@ -36,8 +36,7 @@ class RawPayloadTest {
         assertThat(Fixtures.JSON.readTree(raw)).isEqualTo(lead);
         // the lead.received event is served with the lead's payload, unknown fields included
         long eventId = db.count("select id from event where lead_id = $1 and type = 'lead.received'", leadId);
-        String page = partner().queryParam("after", eventId - 1).queryParam("limit", 1).get("/api/v1/events")
-                .then().statusCode(200).extract().asString();
+        String page = FeedPages.firstAfter(eventId - 1, 1);
         assertThat(Fixtures.JSON.readTree(page).at("/items/0/data")).isEqualTo(lead);
     }
 
