@@ -18,21 +18,6 @@ public final class Cursors {
         return requested;
     }
 
-    public static long nonNegativeLong(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return 0L;
-        }
-        try {
-            long parsed = Long.parseLong(value.trim());
-            if (parsed >= 0) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw InvalidInputException.field(field, "must be an event id (a non-negative integer)");
-    }
-
     /** An opaque cursor for a keyset position (the internal row id). */
     public static String encode(String kind, long id) {
         return Base64.getUrlEncoder().withoutPadding()

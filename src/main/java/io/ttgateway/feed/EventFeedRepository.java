@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.ttgateway.common.StorageUnavailableException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -13,24 +14,49 @@ import java.util.List;
  * Reads the event log for the feed through the reactive SQL client (the live stream polls outside
  * any request, where no Hibernate session exists).
  *
- * <p>Only "settled" rows are read: rows whose transaction is older than every transaction still
- * running. An identity id is drawn before commit, so a row with a smaller id can commit after a
- * bigger one; a reader that trusted every visible row could step over it for good. See
- * V3__event_feed_order.sql.
+ * <p>The feed's order is (tx_id, id), and only "settled" rows are read: rows whose transaction is older
+ * than every transaction still running ({@code tx_id < pg_snapshot_xmin}). Every transaction below that
+ * horizon has ended, and every transaction that may still write gets an id at or above it, so the set of
+ * settled rows only ever grows at the end of the order: a reader resuming after a position it was given
+ * can never be handed a row that sorts before it. Ordering by id alone would not do: ids and transaction
+ * ids are drawn in different orders, so a transaction that started earlier can hold a bigger event id
+ * (docs/feed.md walks through it).
  */
 @ApplicationScoped
 public class EventFeedRepository {
 
-    private static final String SETTLED = "tx_id < pg_snapshot_xmin(pg_current_snapshot())";
-
     /**
      * A lead.received event stores no payload of its own: it is the lead's, as received (V7). The
      * correlated lookup runs only for such rows and always through the unique index on lead_id (a join
-     * could be planned as a scan of every lead).
+     * could be planned as a scan of every lead). Positions are bound as text: the client has no xid8 type.
      */
-    private static final String PAGE = "select e.id, e.type, e.occurred_at, e.business_id, e.lead_id,"
-            + " coalesce(e.data, (select l.raw from lead l where l.lead_id = e.lead_id))::text from event e"
-            + " where e.id > $1 and e." + SETTLED + " order by e.id limit $2";
+    private static final String PAGE = """
+            select e.tx_id::text::bigint, e.id, e.type, e.occurred_at, e.business_id, e.lead_id,
+                   coalesce(e.data, (select l.raw from lead l where l.lead_id = e.lead_id))::text
+            from event e
+            where (e.tx_id, e.id) > ($1::text::xid8, $2)
+              and e.id > $3
+              and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
+            order by e.tx_id, e.id
+            limit $4""";
+
+    /**
+     * Where a reader holding a bare event id N (a cursor of the id-ordered feed) goes on: from the oldest
+     * transaction that wrote an event above N or may still write one (every such transaction is running
+     * now, with an id at or above xmin, or starts later). Events up to N were seen; they can only belong
+     * to transactions below xmax, which bounds how long the reader must filter them out.
+     */
+    private static final String FROM_LEGACY_ID = """
+            select least((select min(tx_id) from event where id > $1), pg_snapshot_xmin(s))::text::bigint,
+                   pg_snapshot_xmax(s)::text::bigint
+            from pg_current_snapshot() s""";
+
+    /** The newest settled position: a backward walk of the (tx_id, id) index past the unsettled tail. */
+    private static final String HIGH_WATER_MARK = """
+            select tx_id::text::bigint, id from event
+            where tx_id < pg_snapshot_xmin(pg_current_snapshot())
+            order by tx_id desc, id desc
+            limit 1""";
 
     private final Pool pool;
 
@@ -38,28 +64,43 @@ public class EventFeedRepository {
         this.pool = pool;
     }
 
-    public Uni<List<FeedEvent>> after(long afterId, int limit) {
+    public Uni<List<FeedEvent>> after(FeedPosition position, int limit) {
         return pool.preparedQuery(PAGE)
-                .execute(Tuple.of(afterId, limit))
-                .map(rows -> {
-                    List<FeedEvent> events = new ArrayList<>(rows.size());
-                    for (Row row : rows) {
-                        events.add(new FeedEvent(row.getLong(0), row.getString(1),
-                                row.getOffsetDateTime(2).toInstant(), row.getString(3), row.getString(4),
-                                row.getString(5)));
-                    }
-                    return events;
-                })
+                .execute(Tuple.of(String.valueOf(position.txId()), position.id(), position.floorId(), limit))
+                .map(EventFeedRepository::events)
+                .onFailure(e -> !(e instanceof StorageUnavailableException))
                 // A connection cut mid-query surfaces as Netty's IOException, which the REST layer would
                 // answer 500 without a log line; every failure of this read is the database's (503).
+                .transform(StorageUnavailableException::new);
+    }
+
+    /** The position that continues a bare event id handed out by the id-ordered feed. */
+    public Uni<FeedPosition> fromLegacyId(long legacyId) {
+        return pool.preparedQuery(FROM_LEGACY_ID)
+                .execute(Tuple.of(legacyId))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new FeedPosition(row.getLong(0), 0, legacyId, row.getLong(1));
+                })
                 .onFailure(e -> !(e instanceof StorageUnavailableException))
                 .transform(StorageUnavailableException::new);
     }
 
-    /** The highest settled event id (0 when there is none): cheap, one probe serves every subscriber. */
-    public Uni<Long> highWaterMark() {
-        return pool.query("select coalesce(max(id), 0) from event where " + SETTLED)
+    /** The newest settled position (START when there is none): one probe serves every subscriber. */
+    public Uni<FeedPosition> highWaterMark() {
+        return pool.query(HIGH_WATER_MARK)
                 .execute()
-                .map(rows -> rows.iterator().next().getLong(0));
+                .map(rows -> rows.size() == 0
+                        ? FeedPosition.START
+                        : FeedPosition.START.at(rows.iterator().next().getLong(0), rows.iterator().next().getLong(1)));
+    }
+
+    private static List<FeedEvent> events(RowSet<Row> rows) {
+        List<FeedEvent> events = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            events.add(new FeedEvent(row.getLong(0), row.getLong(1), row.getString(2),
+                    row.getOffsetDateTime(3).toInstant(), row.getString(4), row.getString(5), row.getString(6)));
+        }
+        return events;
     }
 }

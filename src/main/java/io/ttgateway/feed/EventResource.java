@@ -15,7 +15,10 @@ import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
-/** The event feed: pages by id, and the same events live as Server-Sent Events. */
+/**
+ * The event feed: pages in the feed's one order, and the same events live as Server-Sent Events. Cursors
+ * (nextCursor, the SSE id) are opaque; a bare event id, as handed out by earlier versions, is accepted.
+ */
 @Path("/api/v1/events")
 @RolesAllowed("partner")
 @Tag(name = "Event feed")
@@ -32,7 +35,7 @@ public class EventResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<EventPage> page(@QueryParam("after") String after, @QueryParam("limit") Integer limit) {
-        return feed.page(after, limit);
+        return feed.page(FeedPosition.Cursor.parse(after, "after"), limit);
     }
 
     /** Resumes after Last-Event-ID (what a reconnecting EventSource sends) or ?after=. */
@@ -42,15 +45,17 @@ public class EventResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventId,
             @QueryParam("after") String after, @Context Sse sse) {
-        long from = lastEventId != null && !lastEventId.isBlank()
-                ? EventFeedService.parseAfter(lastEventId, "Last-Event-ID")
-                : EventFeedService.parseAfter(after, "after");
-        Multi<OutboundSseEvent> events = feed.stream(from).map(event -> sse.newEventBuilder()
-                .id(String.valueOf(event.id()))
-                .name(event.type())
-                .mediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
-                .data(FeedEvent.class, event)
-                .build());
+        FeedPosition.Cursor from = lastEventId != null && !lastEventId.isBlank()
+                ? FeedPosition.Cursor.parse(lastEventId, "Last-Event-ID")
+                : FeedPosition.Cursor.parse(after, "after");
+        Multi<OutboundSseEvent> events = feed.position(from).toMulti()
+                .onItem().transformToMultiAndConcatenate(feed::stream)
+                .map(positioned -> sse.newEventBuilder()
+                        .id(positioned.cursor())
+                        .name(positioned.event().type())
+                        .mediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
+                        .data(FeedEvent.class, positioned.event())
+                        .build());
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.heartbeat())
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
         return Multi.createBy().merging().streams(events, heartbeats);

@@ -6,14 +6,14 @@ import java.time.Duration;
 
 /**
  * One poll of the event log per replica, shared by every live subscriber: each tick carries the
- * newest settled event id. Polling (not LISTEN/NOTIFY) works unchanged across replicas and behind
+ * newest settled position of the feed. Polling (not LISTEN/NOTIFY) works unchanged across replicas and behind
  * transaction-pooling proxies, holds no dedicated connection, and costs the database one indexed
  * probe per interval whatever the number of subscribers. It runs only while someone listens.
  */
 @ApplicationScoped
 public class EventTicker {
 
-    private final Multi<Long> marks;
+    private final Multi<FeedPosition> marks;
 
     EventTicker(EventFeedRepository repository, FeedConfig config) {
         Duration interval = config.pollInterval();
@@ -24,7 +24,7 @@ public class EventTicker {
                 .broadcast().withCancellationAfterLastSubscriberDeparture().toAllSubscribers();
     }
 
-    public Multi<Long> highWaterMarks() {
+    public Multi<FeedPosition> highWaterMarks() {
         return marks;
     }
 }

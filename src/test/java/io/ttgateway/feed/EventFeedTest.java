@@ -18,7 +18,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -80,32 +79,6 @@ class EventFeedTest {
                 + " returning id", leadId)).hasMessageContaining("event_data_present");
     }
 
-    @Test
-    void resumingWhileWritersRunSkipsNothingAndRepeatsNothing() throws Exception {
-        long start = latestEventId();
-        CompletableFuture<Void> writers = CompletableFuture.allOf(
-                CompletableFuture.runAsync(() -> postLeads(15)),
-                CompletableFuture.runAsync(() -> postLeads(15)));
-        List<Long> seen = new ArrayList<>();
-        long cursor = start;
-        while (!writers.isDone()) {
-            List<Long> page = readAll(cursor, 3);
-            seen.addAll(page);
-            if (!page.isEmpty()) {
-                cursor = page.get(page.size() - 1);
-            }
-        }
-        writers.get();
-        seen.addAll(readAll(cursor, 3));
-
-        List<Long> stored = db.rows("select id from event where id > $1 order by id", start).stream()
-                .map(row -> row.getLong(0)).toList();
-        assertThat(seen).doesNotHaveDuplicates().isSorted();
-        assertThat(seen).containsAll(stored.stream().filter(id -> id <= seen.get(seen.size() - 1)).toList());
-        assertThat(stored).containsAll(seen);
-        assertThat(seen).hasSizeGreaterThanOrEqualTo(30);
-    }
-
     /** A row that commits late with a smaller id must hold back the rows behind it, not be skipped. */
     @Test
     void aSmallerIdThatCommitsLateIsNotSkipped() {
@@ -138,12 +111,5 @@ class EventFeedTest {
         partner().queryParam("after", "abc").get("/api/v1/events").then().statusCode(400)
                 .body("details[0].field", equalTo("after"));
         partner().queryParam("after", "-1").get("/api/v1/events").then().statusCode(400);
-    }
-
-    private static void postLeads(int count) {
-        for (int i = 0; i < count; i++) {
-            thumbtack().body(Fixtures.lead(Fixtures.newId(), Fixtures.newId()).toString()).post("/v1/lead")
-                    .then().statusCode(200);
-        }
     }
 }

@@ -1,0 +1,82 @@
+package io.ttgateway.feed;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * How far behind the feed can be. The feed only hands out events of transactions older than the oldest
+ * one still running (anywhere in the cluster), so one long transaction holds back every event committed
+ * after it started. Two gauges, refreshed by a probe on each replica:
+ * <ul>
+ * <li>thumbtack_feed_lag_seconds: age of the oldest transaction holding the feed back (a running
+ * transaction that has a transaction id, or a prepared one); 0 when none is running;</li>
+ * <li>thumbtack_feed_held_events: committed events that readers cannot get yet because of it (counted up
+ * to a cap, so that a probe stays cheap however long the hold).</li>
+ * </ul>
+ * Seeing other sessions' transactions in pg_stat_activity needs the pg_read_all_stats role (part of
+ * pg_monitor); without it only the service's own sessions count.
+ */
+@ApplicationScoped
+public class FeedLag {
+
+    private static final Logger LOG = Logger.getLogger(FeedLag.class);
+
+    static final int HELD_CAP = 100_000;
+
+    private static final String PROBE = """
+            select coalesce(extract(epoch from clock_timestamp() - (
+                       select min(started) from (
+                           select xact_start as started from pg_stat_activity where backend_xid is not null
+                           union all
+                           select prepared from pg_prepared_xacts) holders)), 0)::float8,
+                   (select count(*) from (
+                       select 1 from event where tx_id >= pg_snapshot_xmin(pg_current_snapshot()) limit %d) held)
+            """.formatted(HELD_CAP);
+
+    private final Pool pool;
+    private final FeedConfig config;
+    private final AtomicLong lagMillis = new AtomicLong();
+    private final AtomicLong held = new AtomicLong();
+
+    FeedLag(Pool pool, FeedConfig config, MeterRegistry registry) {
+        this.pool = pool;
+        this.config = config;
+        Gauge.builder("thumbtack.feed.lag.seconds", lagMillis, millis -> millis.get() / 1000.0)
+                .description("Age of the oldest running transaction, which holds back every event committed after it")
+                .register(registry);
+        Gauge.builder("thumbtack.feed.held.events", held, AtomicLong::get)
+                .description("Committed events readers cannot get yet because an older transaction is still running"
+                        + " (counted up to " + HELD_CAP + ")")
+                .register(registry);
+    }
+
+    @Scheduled(identity = "feed-lag", every = "${gateway.feed.lag-probe-interval:15s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return probe().onFailure().recoverWithItem(e -> {
+            LOG.debugf("feed lag probe failed: %s", e.getMessage());
+            return null;
+        });
+    }
+
+    /** Reads both figures once; a probe that does not answer in time leaves the last ones in place. */
+    public Uni<Void> probe() {
+        Duration timeout = config.lagProbeTimeout();
+        return pool.query(PROBE).execute()
+                .ifNoItem().after(timeout).fail()
+                .invoke(rows -> {
+                    Row row = rows.iterator().next();
+                    lagMillis.set(Math.round(row.getDouble(0) * 1000));
+                    held.set(row.getLong(1));
+                })
+                .replaceWithVoid();
+    }
+}
