@@ -59,6 +59,7 @@ public class LeadIntake {
         update.leadPrice = p.leadPrice();
         update.chargeState = p.chargeState();
         update.raw = parsed.rawJson();
+        update.rawText = parsed.rawText();
         update.receivedAt = Instant.now();
         return locks.lock("lead", p.leadID())
                 .chain(() -> updates.latestFor(p.leadID()))
