@@ -80,6 +80,10 @@ public class Lead extends PanacheEntityBase {
     @ColumnTransformer(read = "raw::text", write = "?::text::jsonb")
     public String raw;
 
+    /** The body exactly as received when jsonb cannot hold it as it is (see V12); otherwise null. */
+    @Column(name = "raw_text", updatable = false)
+    public String rawText;
+
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 

@@ -1,5 +1,6 @@
 package io.ttgateway.lead;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -22,6 +23,21 @@ public interface LeadBatchConfig {
     /** Leads waiting for a batch beyond this are answered 503 at once (Thumbtack delivers them again). */
     @WithDefault("1024")
     int maxQueued();
+
+    /**
+     * Payload bytes (two a character) of the leads waiting for a batch beyond which a lead is answered
+     * 503 with Retry-After. Bounds the queue's memory where the count alone would not (1,024 bodies of
+     * the 1 MiB limit). A lead that finds the queue empty is always taken, whatever its size.
+     */
+    @WithDefault("32M")
+    MemorySize maxQueuedBytes();
+
+    /**
+     * Lone retries of a rejected batch running at once (each holds one pooled connection; at most
+     * concurrency x retryConcurrency connections for the writer while batches are being retried).
+     */
+    @WithDefault("2")
+    int retryConcurrency();
 
     /**
      * A lead that waited this long for a batch (the database is slow or gone) is answered 503 instead of

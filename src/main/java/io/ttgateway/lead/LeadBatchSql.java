@@ -41,11 +41,11 @@ class LeadBatchSql {
     static final String STORE = "with t as (select * from unnest($1::text[], $2::timestamptz[],"
             + " $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],"
             + " $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[],"
-            + " $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[])"
+            + " $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[], $37::text[])"
             + " with ordinality as t(lead_id, created_at, request_id, category, category_id, title, description,"
             + " schedule, travel_preferences, address1, address2, city, state, zip_code, customer_id,"
             + " customer_name, customer_phone, business_id, business_name, price, lead_type, lead_price,"
-            + " charge_state, raw, ord)),"
+            + " charge_state, raw, raw_text, ord)),"
             // No "not exists (select from lead)" here: a cached generic plan made while the lead table was
             // small kept a hash anti join, i.e. a scan of every lead per batch (found in bench runs).
             // ON CONFLICT below is the existence check, always through the unique index.
@@ -55,12 +55,13 @@ class LeadBatchSql {
             + " stored as (insert into lead (lead_id, created_at, request_id, category, category_id, title,"
             + " description, schedule, travel_preferences, address1, address2, city, state, zip_code,"
             + " customer_id, customer_name, customer_phone, business_id, business_name, price, lead_type,"
-            + " lead_price, charge_state, raw, received_at, updated_at)"
+            + " lead_price, charge_state, raw, raw_text, received_at, updated_at)"
             + " select f.lead_id, f.created_at, f.request_id, f.category, f.category_id, f.title, f.description,"
             + " f.schedule, f.travel_preferences, f.address1, f.address2, f.city, f.state, f.zip_code,"
             + " f.customer_id, f.customer_name, f.customer_phone, f.business_id, f.business_name, f.price,"
             + " f.lead_type, case when u.lead_id is null then f.lead_price else u.lead_price end,"
-            + " case when u.lead_id is null then f.charge_state else u.charge_state end, f.raw::jsonb, $25, $25"
+            + " case when u.lead_id is null then f.charge_state else u.charge_state end, f.raw::jsonb, f.raw_text,"
+            + " $25, $25"
             + " from t f left join latest u on u.lead_id = f.lead_id order by f.ord"
             + " on conflict (lead_id) do nothing returning lead_id),"
             // the updates that arrived before their lead, now applied to it

@@ -43,7 +43,9 @@ final class LeadBatchTuple {
                 .addArrayOfLong(files.stream().map(f -> f.file.fileSize).toArray(Long[]::new))
                 .addArrayOfString(strings(files, f -> f.file.mimeType))
                 .addArrayOfString(strings(files, f -> f.file.url))
-                .addArrayOfString(strings(files, f -> f.file.description));
+                .addArrayOfString(strings(files, f -> f.file.description))
+                // the body as received, for the few leads jsonb cannot hold as they are (null otherwise)
+                .addArrayOfString(strings(leads, l -> l.rawText));
     }
 
     private static <T> String[] strings(List<T> rows, Function<T, String> column) {

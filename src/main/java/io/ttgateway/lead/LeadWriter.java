@@ -1,9 +1,13 @@
 package io.ttgateway.lead;
 
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
+import io.ttgateway.common.InvalidInputException;
+import io.ttgateway.common.RefusedValue;
 import io.ttgateway.common.StorageUnavailableException;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -18,6 +22,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,7 +32,11 @@ import org.jboss.logging.Logger;
  * leads that arrive while batches run are stored together (one transaction and two statements for up
  * to {@code maxSize} leads instead of per lead). Repeats of one lead ID in a batch become one row; the
  * first delivery is answered "stored", the others "duplicate", as if they had come one after another.
- * When the database rejects a batch, each of its leads is tried alone, so one bad row fails only itself.
+ * When the database rejects a batch, each of its leads is tried alone, at most {@code retryConcurrency}
+ * at once (a poison lead in a full batch must not take the whole pool), so one bad row fails only
+ * itself: with 400 when the database refuses its values ({@link RefusedValue}), else 503.
+ * The queue is bounded by count and by the bytes of the payloads waiting in it ({@code maxQueuedBytes});
+ * a lead finding the queue empty is always taken, so no lead is too big to be stored ever.
  */
 @ApplicationScoped
 public class LeadWriter {
@@ -42,6 +51,7 @@ public class LeadWriter {
     private final DistributionSummary batchSizes;
     private final Queue<Waiting> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
 
     LeadWriter(LeadBatchSql sql, LeadBatchConfig config, MeterRegistry registry) {
@@ -49,13 +59,24 @@ public class LeadWriter {
         this.config = config;
         this.batchSizes = DistributionSummary.builder("thumbtack_lead_batch_size")
                 .description("Leads stored per batch transaction").register(registry);
+        Gauge.builder("thumbtack_lead_queue_leads", queued, AtomicInteger::get)
+                .description("Leads waiting for a batch").register(registry);
+        Gauge.builder("thumbtack_lead_queue_bytes", queuedBytes, AtomicLong::get)
+                .description("Payload bytes of the leads waiting for a batch").register(registry);
     }
 
-    /** True when stored, false when this lead ID was stored before. Fails with 503 when it was not stored. */
+    /**
+     * True when stored, false when this lead ID was stored before. Fails with 503 when it was not stored,
+     * with the database's refusal (a 400, {@link RefusedValue}) when it never will be.
+     */
     public Uni<Boolean> storeNew(NewLead lead) {
         return Uni.createFrom().emitter(answer -> {
-            if (queued.incrementAndGet() > config.maxQueued()) {
+            long bytes = bytes(lead);
+            long total = queuedBytes.addAndGet(bytes);
+            if (queued.incrementAndGet() > config.maxQueued()
+                    || total > config.maxQueuedBytes().asLongValue() && total != bytes) {
                 queued.decrementAndGet();
+                queuedBytes.addAndGet(-bytes);
                 answer.fail(new StorageUnavailableException(new IllegalStateException("lead queue full")));
                 return;
             }
@@ -78,6 +99,7 @@ public class LeadWriter {
             Waiting next;
             while (batch.size() < config.maxSize() && (next = queue.poll()) != null) {
                 queued.decrementAndGet();
+                queuedBytes.addAndGet(-bytes(next.lead()));
                 if (next.since() - tooOld < 0) {
                     answer(next, null, new StorageUnavailableException(new IllegalStateException("lead waited too long")));
                 } else {
@@ -111,13 +133,25 @@ public class LeadWriter {
                     if (splitOnRejection && rows.size() > 1 && failure instanceof PgException) {
                         LOG.warnf("a batch of %d leads was rejected (%s); storing each alone", rows.size(),
                                 StorageUnavailableException.describe(failure));
-                        return Uni.join().all(batch.stream().map(one -> store(List.of(one), false)).toList())
-                                .andCollectFailures().replaceWithVoid();
+                        return Multi.createFrom().iterable(batch).onItem()
+                                .transformToUni(one -> store(List.of(one), false)).merge(config.retryConcurrency())
+                                .collect().last().replaceWithVoid();
                     }
-                    StorageUnavailableException unavailable = new StorageUnavailableException(failure);
-                    batch.forEach(waiting -> answer(waiting, null, unavailable));
+                    Throwable why = RefusedValue.is(failure) ? RefusedValue.toInvalidInput(failure)
+                            : new StorageUnavailableException(failure);
+                    if (why instanceof InvalidInputException) {
+                        LOG.warnf("a lead was refused by the database, answering 400: %s",
+                                StorageUnavailableException.describe(failure));
+                    }
+                    batch.forEach(waiting -> answer(waiting, null, why));
                     return Uni.createFrom().voidItem();
                 });
+    }
+
+    /** What a queued lead holds in memory, roughly: its payload text (two bytes a character at most). */
+    private static long bytes(NewLead lead) {
+        String text = lead.lead().rawText;
+        return 2L * (lead.lead().raw.length() + (text == null ? 0 : text.length()));
     }
 
     private static void answerAll(Map<String, List<Waiting>> byLeadId, Set<String> stored) {

@@ -42,6 +42,10 @@ public class Message extends PanacheEntityBase {
     @ColumnTransformer(read = "raw::text", write = "?::text::jsonb")
     public String raw;
 
+    /** The body exactly as received when jsonb cannot hold it as it is (see V12); otherwise null. */
+    @Column(name = "raw_text")
+    public String rawText;
+
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 }

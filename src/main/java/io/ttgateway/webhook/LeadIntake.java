@@ -50,7 +50,11 @@ public class LeadIntake {
         update.appliedAt = now;
     }
 
-    /** A repeat of the latest update of the lead (same price and state) changes nothing. */
+    /**
+     * An update equal to any earlier update of its lead (same leadPrice and chargeState, the values an
+     * update sets) is a repeat and changes nothing: a redelivery of A after B must not take the lead
+     * back to A. Under the lead's lock, so racing redeliveries see each other.
+     */
     @WithTransaction
     public Uni<Outcome> receiveUpdate(Parsed<LeadUpdatePayload> parsed) {
         LeadUpdatePayload p = parsed.payload();
@@ -59,11 +63,12 @@ public class LeadIntake {
         update.leadPrice = p.leadPrice();
         update.chargeState = p.chargeState();
         update.raw = parsed.rawJson();
+        update.rawText = parsed.rawText();
         update.receivedAt = Instant.now();
         return locks.lock("lead", p.leadID())
-                .chain(() -> updates.latestFor(p.leadID()))
-                .chain(latest -> leads.findByLeadId(p.leadID())
-                        .chain(lead -> update.sameValuesAs(latest)
+                .chain(() -> updates.allFor(p.leadID()))
+                .chain(earlier -> leads.findByLeadId(p.leadID())
+                        .chain(lead -> earlier.stream().anyMatch(update::sameValuesAs)
                                 ? Uni.createFrom().item(lead == null ? Outcome.LEAD_NOT_KNOWN : Outcome.DUPLICATE)
                                 : storeUpdate(update, lead)));
     }

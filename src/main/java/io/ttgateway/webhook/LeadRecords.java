@@ -44,6 +44,7 @@ final class LeadRecords {
         lead.leadPrice = p.leadPrice();
         lead.chargeState = p.chargeState();
         lead.raw = parsed.rawJson();
+        lead.rawText = parsed.rawText();
         lead.receivedAt = now;
         lead.updatedAt = now;
 

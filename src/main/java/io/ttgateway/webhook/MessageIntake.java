@@ -53,6 +53,7 @@ public class MessageIntake {
         message.text = p.message().text();
         message.createdAt = Epochs.toInstant(p.message().createTimestamp());
         message.raw = parsed.rawJson();
+        message.rawText = parsed.rawText();
         message.receivedAt = Instant.now();
         List<MessageAttachment> attachments = Attachments.toEntities(p.message().attachments(), (i, file) -> {
             MessageAttachment attachment = new MessageAttachment();

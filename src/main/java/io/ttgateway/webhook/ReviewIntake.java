@@ -53,6 +53,7 @@ public class ReviewIntake {
         review.modifiedAt = Epochs.toInstant(r.modifyTime());
         review.reviewEventType = parsed.payload().reviewEventType();
         review.raw = parsed.rawJson();
+        review.rawText = parsed.rawText();
         review.receivedAt = Instant.now();
         List<ReviewPhoto> photos = Attachments.toEntities(r.photos(), (i, file) -> {
             ReviewPhoto photo = new ReviewPhoto();

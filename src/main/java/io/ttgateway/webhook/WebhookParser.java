@@ -24,6 +24,9 @@ import java.util.List;
  * then the reference's required fields. Every failure is an {@link InvalidInputException} naming
  * the JSON path of each bad field.
  *
+ * <p>NUL characters are refused (400); numbers beyond PostgreSQL's numeric are kept, with the body
+ * as received (see {@link UnstorableText}).
+ *
  * <p>The raw tree keeps every number exactly (decimals as BigDecimal, trailing zeros too) and the
  * body must be one JSON value with nothing after it.
  */
@@ -48,9 +51,9 @@ public class WebhookParser {
             throw InvalidInputException.field("$", "the body must be a JSON object");
         }
         String label = "invalid " + type.getSimpleName().replace("Payload", "").toLowerCase() + " payload";
-        List<FieldError> unstorable = UnstorableText.find(raw);
-        if (!unstorable.isEmpty()) {
-            throw new InvalidInputException(label, unstorable);
+        UnstorableText.Findings unstorable = UnstorableText.find(raw);
+        if (!unstorable.nul().isEmpty()) {
+            throw new InvalidInputException(label, unstorable.nul());
         }
         T payload = toPayload(raw, type);
         List<FieldError> errors = new ArrayList<>();
@@ -64,7 +67,12 @@ public class WebhookParser {
             errors.sort(Comparator.comparing(FieldError::field));
             throw new InvalidInputException(label, errors);
         }
-        return new Parsed<>(payload, raw);
+        if (!unstorable.numbers().isEmpty()) {
+            // Valid JSON with unknown or text fields jsonb cannot hold: stored all the same (a 400 would
+            // refuse a webhook the contract accepts; a 503 would be redelivered forever).
+            return new Parsed<>(payload, unstorable.storableCopy(raw), body);
+        }
+        return new Parsed<>(payload, raw, null);
     }
 
     private <T> T toPayload(JsonNode raw, Class<T> type) {

@@ -1,6 +1,8 @@
 package io.ttgateway.webhook;
 
 import io.smallrye.mutiny.Uni;
+import io.ttgateway.common.RefusedValue;
+import io.ttgateway.common.StorageUnavailableException;
 import io.ttgateway.webhook.payload.LeadPayload;
 import io.ttgateway.webhook.payload.LeadUpdatePayload;
 import io.ttgateway.webhook.payload.MessagePayload;
@@ -15,10 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 
 /**
  * Thumbtack's webhooks (CONTRACT.md section 3). Each answer comes after the transaction committed;
- * a database failure surfaces as 503 through the error mappers.
+ * a database failure surfaces as 503 through the error mappers, except a value the database refuses
+ * for what it is ({@link RefusedValue}): that fails again on every redelivery, so it is a 400.
  */
 @Path("/v1")
 @RolesAllowed("thumbtack")
@@ -26,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Thumbtack webhooks")
 public class WebhookResource {
+
+    private static final Logger LOG = Logger.getLogger(WebhookResource.class);
 
     private final WebhookParser parser;
     private final LeadIntake leads;
@@ -70,6 +76,11 @@ public class WebhookResource {
             Function<Parsed<T>, Uni<Outcome>> store) {
         return Uni.createFrom().<Parsed<T>>item(() -> parser.parse(body, payloadType))
                 .chain(parsed -> store.apply(parsed))
+                .onFailure(RefusedValue::is).transform(failure -> {
+                    LOG.warnf("a %s webhook was refused by the database, answering 400: %s", type,
+                            StorageUnavailableException.describe(failure));
+                    return RefusedValue.toInvalidInput(failure);
+                })
                 .onItemOrFailure().invoke((outcome, failure) -> metrics.record(type, outcome, failure))
                 .map(outcome -> Response.status(outcome.status()).type(MediaType.APPLICATION_JSON_TYPE)
                         .entity(outcome.json())

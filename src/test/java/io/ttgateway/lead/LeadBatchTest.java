@@ -4,7 +4,7 @@ import static io.ttgateway.support.Api.thumbtack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.ttgateway.common.StorageUnavailableException;
+import io.ttgateway.common.InvalidInputException;
 import io.ttgateway.config.DbPoolLimits;
 import io.ttgateway.support.CapturedLog;
 import io.ttgateway.support.Concurrently;
@@ -103,13 +103,72 @@ class LeadBatchTest {
             for (CompletableFuture<Boolean> one : good) {
                 assertThat(one.get(30, TimeUnit.SECONDS)).isTrue();
             }
+            // lead_id holds 64 characters: a data error no retry fixes is the sender's (400), not an outage (503)
             assertThat(bad).failsWithin(30, TimeUnit.SECONDS).withThrowableOfType(ExecutionException.class)
-                    .withCauseInstanceOf(StorageUnavailableException.class);
+                    .withCauseInstanceOf(InvalidInputException.class);
             assertThat(db.count("select count(*) from lead where lead_id = any($1)",
                     (Object) goodIds.toArray(String[]::new))).isEqualTo(20);
             assertThat(log.text()).contains("a batch of 21 leads was rejected").contains("storing each alone");
         } finally {
             holder.close().await().indefinitely();
+        }
+    }
+
+    /**
+     * A rejected batch is retried lead by lead, at most retry-concurrency statements at once (not the
+     * whole batch at once, beyond the pool). Each good lead's insert is slowed by a trigger so the
+     * retries overlap; pg_stat_activity is sampled meanwhile for batch statements running at once.
+     */
+    @Test
+    void aRejectedBatchIsRetriedLeadByLeadWithBoundedConcurrency() throws Exception {
+        int limit = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("gateway.lead-batch.retry-concurrency", Integer.class).orElse(2);
+        pool.query("create or replace function slow_probe() returns trigger language plpgsql"
+                + " as $$ begin perform pg_sleep(0.1); return new; end $$").execute().await().indefinitely();
+        pool.query("create trigger slow_probe before insert on lead for each row"
+                + " when (new.category = 'slow-probe') execute function slow_probe()").execute().await().indefinitely();
+        String blockerId = Fixtures.newId();
+        SqlConnection holder = pool.getConnection().await().indefinitely();
+        try {
+            Transaction tx = holder.begin().await().indefinitely();
+            holder.preparedQuery("select pg_advisory_xact_lock(hashtextextended('lead:' || $1, 0))")
+                    .execute(Tuple.of(blockerId)).await().indefinitely();
+            List<CompletableFuture<Boolean>> blocked = new ArrayList<>();
+            for (int i = 0; i < batchConfig.concurrency(); i++) {
+                blocked.add(store(lead(blockerId)));
+            }
+            List<String> goodIds = new ArrayList<>();
+            List<CompletableFuture<Boolean>> good = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                goodIds.add(Fixtures.newId());
+                NewLead slow = lead(goodIds.get(i));
+                slow.lead().category = "slow-probe";
+                good.add(store(slow));
+            }
+            CompletableFuture<Boolean> bad = store(lead("y".repeat(100)));
+            tx.rollback().await().indefinitely();
+
+            int max = 0;
+            while (!CompletableFuture.allOf(good.toArray(CompletableFuture[]::new)).isDone()) {
+                max = Math.max(max, (int) db.count("select count(*) from pg_stat_activity where state = 'active'"
+                        + " and query like 'with t as (select * from unnest%' and datname = current_database()"
+                        + " and pid <> pg_backend_pid()"));
+            }
+            for (CompletableFuture<Boolean> one : good) {
+                assertThat(one.get(30, TimeUnit.SECONDS)).isTrue();
+            }
+            for (CompletableFuture<Boolean> one : blocked) {
+                one.get(30, TimeUnit.SECONDS);
+            }
+            assertThat(max).as("lead statements running at once during the retry").isBetween(1, limit);
+            assertThat(bad).failsWithin(30, TimeUnit.SECONDS).withThrowableOfType(ExecutionException.class)
+                    .withCauseInstanceOf(InvalidInputException.class);
+            assertThat(db.count("select count(*) from lead where lead_id = any($1)",
+                    (Object) goodIds.toArray(String[]::new))).isEqualTo(20);
+        } finally {
+            holder.close().await().indefinitely();
+            pool.query("drop trigger slow_probe on lead").execute().await().indefinitely();
+            pool.query("drop function slow_probe()").execute().await().indefinitely();
         }
     }
 

@@ -197,6 +197,77 @@ class LeadUpdateWebhookTest {
         assertThat(row.getString(1)).isEqualTo("Charged");
     }
 
+    /**
+     * A redelivery of an earlier update after a later one (A, B, A again) is a repeat: applying it
+     * would take the price and charge state back. "Equal" is the values an update sets: leadPrice
+     * and chargeState (the reference's update carries nothing else but the leadID).
+     */
+    @Test
+    void anEarlierUpdateDeliveredAgainAfterALaterOneChangesNothing() {
+        String leadId = Fixtures.newId();
+        thumbtack().body(Fixtures.lead(leadId, Fixtures.newId()).toString()).post("/v1/lead").then().statusCode(200);
+
+        put(update(leadId, "$10.00", "Not charged")).then().statusCode(200).body("status", equalTo("stored"));
+        put(update(leadId, "$26.00", "Charged")).then().statusCode(200).body("status", equalTo("stored"));
+        put(update(leadId, "$10.00", "Not charged")).then().statusCode(200).body("status", equalTo("duplicate"));
+
+        Row lead = db.one("select lead_price, charge_state from lead where lead_id = $1", leadId);
+        assertThat(lead.getString(0) + " / " + lead.getString(1)).isEqualTo("$26.00 / Charged");
+        assertThat(db.count("select count(*) from event where lead_id = $1 and type = 'lead.updated'", leadId))
+                .isEqualTo(2);
+        assertThat(db.count("select count(*) from lead_update where lead_id = $1", leadId)).isEqualTo(2);
+    }
+
+    @Test
+    void anEarlierUpdateDeliveredAgainBeforeTheLeadIsKnownIsNotAppliedWhenItArrives() {
+        String leadId = Fixtures.newId();
+
+        put(update(leadId, "$10.00", "Not charged")).then().statusCode(202);
+        put(update(leadId, "$26.00", "Charged")).then().statusCode(202);
+        put(update(leadId, "$10.00", "Not charged")).then().statusCode(202);
+        thumbtack().body(Fixtures.lead(leadId, Fixtures.newId()).toString()).post("/v1/lead").then().statusCode(200);
+
+        Row lead = db.one("select lead_price, charge_state from lead where lead_id = $1", leadId);
+        assertThat(lead.getString(0) + " / " + lead.getString(1)).isEqualTo("$26.00 / Charged");
+        assertThat(db.count("select count(*) from event where lead_id = $1 and type = 'lead.updated'", leadId))
+                .isEqualTo(2);
+        assertThat(db.count("select count(*) from lead_update where lead_id = $1 and applied_at is not null", leadId))
+                .isEqualTo(2);
+    }
+
+    /**
+     * A and B applied in order, then redeliveries of both racing each other (and a late lead delivery):
+     * every run ends at B with exactly two lead.updated events.
+     */
+    @Test
+    void redeliveriesOfEarlierUpdatesRacingEachOtherChangeNothing() throws Exception {
+        for (boolean leadKnown : List.of(true, false)) {
+            String leadId = Fixtures.newId();
+            String lead = Fixtures.lead(leadId, Fixtures.newId()).toString();
+            if (leadKnown) {
+                thumbtack().body(lead).post("/v1/lead").then().statusCode(200);
+            }
+            String a = update(leadId, "$10.00", "Not charged");
+            String b = update(leadId, "$26.00", "Charged");
+            put(a).then().statusCode(leadKnown ? 200 : 202);
+            put(b).then().statusCode(leadKnown ? 200 : 202);
+            List<java.util.concurrent.Callable<Integer>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(() -> put(a).statusCode());
+                calls.add(() -> put(b).statusCode());
+            }
+            calls.add(() -> thumbtack().body(lead).post("/v1/lead").statusCode());
+
+            assertThat(Concurrently.all(calls)).allMatch(status -> status == 200 || status == 202);
+
+            Row row = db.one("select lead_price, charge_state from lead where lead_id = $1", leadId);
+            assertThat(row.getString(0) + " / " + row.getString(1)).as("lead known first: %s", leadKnown)
+                    .isEqualTo("$26.00 / Charged");
+            assertThat(db.count("select count(*) from event where lead_id = $1 and type = 'lead.updated'", leadId))
+                    .as("lead known first: %s", leadKnown).isEqualTo(2);
+        }
+    }
+
     private static String update(String leadId, String leadPrice, String chargeState) {
         return Fixtures.json("lead-update.json").put("leadID", leadId).put("leadPrice", leadPrice)
                 .put("chargeState", chargeState).toString();
