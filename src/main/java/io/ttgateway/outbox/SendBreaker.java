@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * What the send circuit breaker ("thumbtack-send", ThumbtackGuard.once) means for claiming. While it
  * is open every send fails at once, so a claimed message only comes back "paused": with a large
- * backlog, claiming then rewrote the whole queue every few seconds on every replica for the whole
+ * backlog, claiming would rewrite the whole queue over and over on every replica for the whole
  * outage. So nothing is claimed while it is open and its delay runs; once the delay is over, a claim
  * takes a single message, whose send is the breaker's probe, and full batches again once it closed.
  * The breaker is per replica; each replica probes on its own.
