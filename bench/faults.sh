@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Fault tests of thumbtack-gateway (run by hand; bounded in count and time; loopback only).
-#   bench/faults.sh [a|b|c|d|e ...]      default: all; results go to bench/results/<date>-faults[-cases][-HHMM].md
+#   bench/faults.sh [a|b|c|d|e|f ...]    default: a-e (f is long: run it on its own); results go to
+#                                        bench/results/<date>-faults[-cases][-HHMM].md
 # (a) database outage while webhooks come in     (b) Thumbtack 503 storm, then timeouts, then back
 # (c) kill -9 with messages pending              (d) two instances on one database (outbox, token refresh)
 # (e) hostile input: runs HostileInputTest (./mvnw test) and records its figures
+# (f) Thumbtack down for OUTAGE_S seconds (default 300) with OUTBOX_BACKLOG (default 20000) messages
+#     queued: database writes per second meanwhile, then lost and duplicated once it is back
 # The database outage is a TCP proxy (bench/tcp_proxy.py) between the service and PostgreSQL that is
 # stopped and started again: the shared PostgreSQL cluster itself is never touched.
-# Env: SKIP_BUILD=1 reuses target/quarkus-app; KEEP_WORK=1 keeps logs; TEST_DB_SCHEMA for (e).
+# Env: SKIP_BUILD=1 reuses target/quarkus-app; BENCH_JAR measures another build; KEEP_WORK=1 keeps logs;
+# TEST_DB_SCHEMA for (e); OUTAGE_S and OUTBOX_BACKLOG for (f).
 source "$(dirname "$0")/lib.sh"
 
 CASES=("$@")
@@ -186,6 +190,52 @@ e)
     KEEP_WORK=1
   fi
   ;;
+f)
+  # --- (f) a long Thumbtack outage with a large backlog: what the queue costs the database ---------
+  OUTAGE_S="${OUTAGE_S:-300}"; BACKLOG="${OUTBOX_BACKLOG:-20000}"
+  PORT=$(free_port)
+  stub_reset 20
+  start_service f "$PORT" 5432
+  connect_business "$PORT" "$BUSINESS"
+  stub "/_control?mode=503" >/dev/null
+  queue_messages "$BACKLOG" "$BUSINESS" "fault-f"
+  # Writes to the queue (n_tup_ins + n_tup_upd + n_tup_del of outbound_message) and to the whole
+  # database (tup_inserted + tup_updated + tup_deleted), as PostgreSQL's statistics count them.
+  writes() {
+    sql "select (select n_tup_ins + n_tup_upd + n_tup_del from pg_stat_user_tables
+                 where schemaname = 'thumbtack' and relname = 'outbound_message')
+             || ' ' || (select tup_inserted + tup_updated + tup_deleted from pg_stat_database where datname = current_database())"
+  }
+  curl -s -o /dev/null -u "$PARTNER_AUTH" -H 'Content-Type: application/json' -d '{"text":"fault-f wake"}' \
+    "http://127.0.0.1:$PORT/api/v1/businesses/$BUSINESS/leads/lead-wake/messages"
+  log "(f) Thumbtack answers 503 for $OUTAGE_S s with $BACKLOG messages queued; the first 10 s open the send breaker"
+  sleep 10
+  read -r Q0 D0 < <(writes); T0=$(date +%s%N)
+  : >"$WORK/f.samples"
+  END=$(( $(date +%s) + OUTAGE_S - 10 ))
+  while (( $(date +%s) < END )); do
+    sleep 1
+    echo "$(date +%s%N) $(writes)" >>"$WORK/f.samples"
+  done
+  read -r Q1 D1 < <(writes); T1=$(date +%s%N)
+  F_ATTEMPTS=$(stub_stat "['attempts']")
+  stub "/_control?mode=ok" >/dev/null
+  log "(f) Thumbtack is back ($F_ATTEMPTS send attempts during the outage)"
+  F_PEAK=$(python3 - "$WORK/f.samples" <<'PYEOF'
+import sys
+rows = [tuple(map(int, l.split())) for l in open(sys.argv[1]) if len(l.split()) == 3]
+rates = [(b[1] - a[1]) * 1e9 / (b[0] - a[0]) for a, b in zip(rows, rows[1:]) if b[0] > a[0]]
+print(f"{max(rates, default=0):.0f}")
+PYEOF
+)
+  F_SECS=$(awk -v a="$T0" -v b="$T1" 'BEGIN { printf "%.0f", (b - a) / 1e9 }')
+  F_QRATE=$(awk -v a="$Q0" -v b="$Q1" -v s="$F_SECS" 'BEGIN { printf "%.1f", (b - a) / s }')
+  F_DRATE=$(awk -v a="$D0" -v b="$D1" -v s="$F_SECS" 'BEGIN { printf "%.1f", (b - a) / s }')
+  F_MS=$(wait_sql "select count(*) from thumbtack.outbound_message where text like 'fault-f%' and status <> 'PENDING'" $(( BACKLOG + 1 )) 900 || echo timeout)
+  outbox_report "(f) Thumbtack outage ($OUTAGE_S s) with $BACKLOG queued, then back" "fault-f" $(( BACKLOG + 1 ))
+  result "(f) database writes during the outage (measured over $F_SECS s, from 10 s in): outbound_message $F_QRATE rows/s, whole database $F_DRATE rows/s (highest 1-s sample of the queue: $F_PEAK rows/s); send attempts during the outage: $F_ATTEMPTS; every message settled $(secs "$F_MS") after Thumbtack came back"
+  stop_pid "$SVC_PID_f"
+  ;;
 esac
 done
 
@@ -196,7 +246,7 @@ if [[ -e "$OUT" ]]; then OUT="${OUT%.md}-$(date +%H%M).md"; fi   # an earlier ru
 {
   echo "# Fault tests $(date '+%F %H:%M')"
   echo
-  echo "Built from commit $(git -C "$ROOT" rev-parse --short HEAD); stub Thumbtack and a TCP proxy on 127.0.0.1; load average $(cut -d' ' -f1 /proc/loadavg)."
+  echo "Built from commit $(git -C "$ROOT" rev-parse --short HEAD)${BENCH_JAR:+ (but measured: $BENCH_JAR)}; stub Thumbtack and a TCP proxy on 127.0.0.1; load average $(cut -d' ' -f1 /proc/loadavg)."
   echo
   for r in "${RESULTS[@]}"; do echo "- $r"; done
 } >"$OUT"

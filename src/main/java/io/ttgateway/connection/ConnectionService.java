@@ -153,6 +153,23 @@ public class ConnectionService {
         });
     }
 
+    /**
+     * The business's access token as stored now, without refreshing it, and whether a refresh is running.
+     * For a caller whose token Thumbtack refused: a stored token that differs was refreshed meanwhile (by
+     * another caller, the job or another replica), and a running refresh is worth waiting for. The
+     * lease is read before the row, so a refresh that ends between the two reads shows as a new token.
+     */
+    public Uni<StoredToken> storedToken(String businessPk) {
+        return store.refreshRunning(businessPk).chain(running -> connections.findByBusinessPk(businessPk).map(row -> {
+            if (row == null || row.status != ConnectionStatus.CONNECTED || row.accessToken() == null) {
+                return new StoredToken(new AccessToken.NotConnected(row == null
+                        ? "business " + businessPk + " is not connected"
+                        : "connection " + businessPk + " is " + row.status), running);
+            }
+            return new StoredToken(bearer(row), running);
+        }));
+    }
+
     /** Tells Thumbtack (disconnect-partner), then erases the tokens: DISCONNECTED, with event. */
     public Uni<Void> disconnect(String businessPk) {
         return get(businessPk).chain(row -> {

@@ -1,5 +1,7 @@
 package io.ttgateway.connection;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -104,6 +106,16 @@ public class ConnectionStore {
             ConnectionChecks.requireRefreshable(row, businessPk, Instant.now());
             return lease(row, lease);
         });
+    }
+
+    /** Whether a refresh of the business holds a live lease, by the database's clock (false: no such row). */
+    @WithSession
+    public Uni<Boolean> refreshRunning(String businessPk) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select exists (select 1 from connection where business_pk = :pk"
+                                + " and refresh_lease_until > now())", Boolean.class)
+                .setParameter("pk", businessPk)
+                .getSingleResult());
     }
 
     /** The refresh worked: new pair, CONNECTED, failures cleared. Null if the lease was lost meanwhile. */

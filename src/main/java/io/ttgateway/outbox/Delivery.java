@@ -3,7 +3,10 @@ package io.ttgateway.outbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** One delivery attempt of a claimed message, including the single token refresh a 401 earns. */
+/**
+ * One delivery attempt of a claimed message. A 401 gets the business a new token (see
+ * {@link TokenRenewal}: refreshed here, or by whoever was refreshing already) and one more send with it.
+ */
 @ApplicationScoped
 public class Delivery {
 
@@ -14,27 +17,41 @@ public class Delivery {
     }
 
     Uni<SendOutcome> attempt(OutboundMessage m) {
-        return send(m).chain(outcome -> {
-            if (!(outcome instanceof SendOutcome.Unauthorized)) {
-                return Uni.createFrom().item(outcome);
-            }
-            return sender.refreshCredentials(m.businessId)
-                    .onFailure().recoverWithItem(Boolean.FALSE)
-                    .chain(refreshed -> refreshed
-                            ? send(m).map(Delivery::secondUnauthorizedIsFinal)
-                            : Uni.createFrom().item(new SendOutcome.Rejected(401,
-                                    "Thumbtack refused the access token and it could not be refreshed")));
-        });
+        return safely(sender.send(m.businessId, m.leadId, m.text)).chain(outcome ->
+                outcome instanceof SendOutcome.Unauthorized refused
+                        ? afterRefusal(m, refused)
+                        : Uni.createFrom().item(outcome));
     }
 
-    private Uni<SendOutcome> send(OutboundMessage m) {
-        return sender.send(m.businessId, m.leadId, m.text)
-                .onFailure().recoverWithItem(e -> new SendOutcome.Retryable(e.getClass().getSimpleName()));
+    private Uni<SendOutcome> afterRefusal(OutboundMessage m, SendOutcome.Unauthorized refused) {
+        return sender.renew(m.businessId, refused.refusedToken())
+                .onFailure().recoverWithItem(e -> new Renewal.NotYet(
+                        "the business's token could not be read (" + e.getClass().getSimpleName() + ")"))
+                .chain(renewal -> {
+                    if (renewal instanceof Renewal.Renewed renewed) {
+                        return safely(sender.sendWith(renewed.accessToken(), m.businessId, m.leadId, m.text))
+                                .map(Delivery::secondRefusalIsRetried);
+                    }
+                    if (renewal instanceof Renewal.Refused gone) {
+                        return Uni.createFrom().item((SendOutcome) new SendOutcome.Rejected(401,
+                                "Thumbtack refused the access token and it cannot be renewed: " + gone.reason()));
+                    }
+                    return Uni.createFrom().item((SendOutcome) new SendOutcome.Retryable(
+                            "Thumbtack refused the access token; no new one yet: " + ((Renewal.NotYet) renewal).reason()));
+                });
     }
 
-    private static SendOutcome secondUnauthorizedIsFinal(SendOutcome outcome) {
+    private static Uni<SendOutcome> safely(Uni<SendOutcome> send) {
+        return send.onFailure().recoverWithItem(e -> new SendOutcome.Retryable(e.getClass().getSimpleName()));
+    }
+
+    /**
+     * The renewed token refused too: retried later (bounded by the attempts), not failed. It may have been
+     * replaced once more meanwhile; only a refused refresh token is final.
+     */
+    private static SendOutcome secondRefusalIsRetried(SendOutcome outcome) {
         return outcome instanceof SendOutcome.Unauthorized u
-                ? new SendOutcome.Rejected(401, "Thumbtack refused the refreshed access token: " + u.detail())
+                ? new SendOutcome.Retryable("Thumbtack refused the renewed access token too: " + u.detail())
                 : outcome;
     }
 }

@@ -11,8 +11,11 @@ public interface MessageSender {
 
     Uni<SendOutcome> send(String businessId, String leadId, String text);
 
-    /** Refresh the business's access token now (after a 401). True when a new token is stored. */
-    Uni<Boolean> refreshCredentials(String businessId);
+    /** The same through /v2 with the given bearer token (after a 401, with the renewed one). */
+    Uni<SendOutcome> sendWith(String accessToken, String businessId, String leadId, String text);
+
+    /** After Thumbtack refused {@code refusedToken}: a token to try again with, or why there is none. */
+    Uni<Renewal> renew(String businessId, String refusedToken);
 
     /** Whether a message for this business could be sent at all (connected, or v1 credentials set). */
     Uni<Boolean> canSend(String businessId);

@@ -24,7 +24,10 @@ public interface OutboxConfig {
     @WithDefault("50")
     int concurrency();
 
-    /** A claim's lease; must exceed one send's timeout by far. An expired lease is claimable again. */
+    /**
+     * A claim's lease; must exceed one delivery by far: after a 401 that is two sends (5 s timeout each)
+     * and the wait for a token refresh (at most 15 s, TokenRenewal). An expired lease is claimable again.
+     */
     @WithDefault("60s")
     Duration lease();
 

@@ -6,7 +6,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,20 +17,42 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboundMessage, 
     /**
      * Leases up to {@code limit} due messages to {@code owner}. SKIP LOCKED lets replicas claim side by
      * side without waiting; an expired lease (a worker that died mid-send) makes a row claimable again.
-     * The claim commits at once: no transaction stays open while Thumbtack is called.
+     * The claim commits at once: no transaction stays open while Thumbtack is called. Due times and
+     * leases are compared with, and the new lease computed from, the database's now(): every replica
+     * reads them, so no replica's own clock may decide.
      */
-    public Uni<List<OutboundMessage>> claimDue(UUID owner, Instant now, Instant leaseUntil, int limit) {
-        String sql = "update outbound_message set lease_owner = :owner, lease_until = :leaseUntil,"
-                + " attempts = attempts + 1, updated_at = :now"
-                + " where id in (select id from outbound_message where status = 'PENDING'"
-                + " and next_attempt_at <= :now and (lease_until is null or lease_until < :now)"
-                + " order by next_attempt_at limit :limit for update skip locked) returning *";
+    public Uni<List<OutboundMessage>> claimDue(UUID owner, Duration lease, int limit) {
+        String sql = """
+                update outbound_message set lease_owner = :owner,
+                       lease_until = now() + make_interval(secs => :leaseSeconds),
+                       attempts = attempts + 1, updated_at = now()
+                 where id in (select id from outbound_message
+                               where status = 'PENDING' and next_attempt_at <= now()
+                                 and (lease_until is null or lease_until < now())
+                               order by next_attempt_at limit :limit for update skip locked)
+                returning *""";
         return Panache.getSession().chain(session -> session.createNativeQuery(sql, OutboundMessage.class)
                 .setParameter("owner", owner)
-                .setParameter("leaseUntil", leaseUntil)
-                .setParameter("now", now)
+                .setParameter("leaseSeconds", lease.toMillis() / 1000.0)
                 .setParameter("limit", limit)
                 .getResultList());
+    }
+
+    /** Inserts a new PENDING message, due now; created, updated and due by the database's clock. */
+    public Uni<OutboundMessage> insertPending(UUID id, String businessId, String leadId, String text,
+            String idempotencyKey) {
+        String sql = """
+                insert into outbound_message (id, business_id, lead_id, text, idempotency_key, status, attempts,
+                                              next_attempt_at, created_at, updated_at)
+                values (:id, :businessId, :leadId, :text, cast(:key as varchar), 'PENDING', 0, now(), now(), now())
+                returning *""";
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql, OutboundMessage.class)
+                .setParameter("id", id)
+                .setParameter("businessId", businessId)
+                .setParameter("leadId", leadId)
+                .setParameter("text", text)
+                .setParameter("key", idempotencyKey)
+                .getSingleResult());
     }
 
     public Uni<OutboundMessage> findByIdempotencyKey(String businessId, String key) {

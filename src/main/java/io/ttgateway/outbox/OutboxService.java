@@ -8,7 +8,6 @@ import io.ttgateway.common.InvalidInputException;
 import io.ttgateway.common.KeyLocks;
 import io.ttgateway.common.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.UUID;
 
 /** Queues outbound messages (durably, idempotently) and reads their delivery state. */
@@ -27,7 +26,12 @@ public class OutboxService {
         this.config = config;
     }
 
-    /** A repeat with the same Idempotency-Key (per business) returns the first message and creates nothing. */
+    /**
+     * A repeat with the same Idempotency-Key (per business) returns the first message and creates
+     * nothing. The same key with another lead or text is a partner's bug, not a repeat: 422, so it does
+     * not go unnoticed while that message is never sent. Repeats queue behind the key's advisory lock,
+     * so of two different requests with one key at once, the second sees the first.
+     */
     @WithTransaction
     public Uni<Enqueued> enqueue(String businessId, String leadId, String text, String idempotencyKey) {
         validate(text, idempotencyKey);
@@ -37,7 +41,7 @@ public class OutboxService {
         return locks.lock("outbox-key", businessId + ":" + idempotencyKey)
                 .chain(() -> repository.findByIdempotencyKey(businessId, idempotencyKey))
                 .chain(existing -> existing != null
-                        ? Uni.createFrom().item(new Enqueued(OutboundView.of(existing), false))
+                        ? Uni.createFrom().item(repeat(existing, leadId, text, idempotencyKey))
                         : create(businessId, leadId, text, idempotencyKey));
     }
 
@@ -47,19 +51,16 @@ public class OutboxService {
                 throw new ConflictException("business " + businessId
                         + " is not connected to Thumbtack and no v1 credentials are configured");
             }
-            Instant now = Instant.now();
-            OutboundMessage m = new OutboundMessage();
-            m.id = UUID.randomUUID();
-            m.businessId = businessId;
-            m.leadId = leadId;
-            m.text = text;
-            m.idempotencyKey = idempotencyKey;
-            m.status = OutboundMessage.Status.PENDING;
-            m.nextAttemptAt = now;
-            m.createdAt = now;
-            m.updatedAt = now;
-            return repository.persist(m).map(saved -> new Enqueued(OutboundView.of(saved), true));
+            return repository.insertPending(UUID.randomUUID(), businessId, leadId, text, idempotencyKey)
+                    .map(saved -> new Enqueued(OutboundView.of(saved), true));
         });
+    }
+
+    private static Enqueued repeat(OutboundMessage first, String leadId, String text, String idempotencyKey) {
+        if (!first.leadId.equals(leadId) || !first.text.equals(text)) {
+            throw new IdempotencyKeyReusedException(idempotencyKey, first.id);
+        }
+        return new Enqueued(OutboundView.of(first), false);
     }
 
     @WithSession

@@ -10,7 +10,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,7 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Delivers due outbound messages: claim a batch under a lease (SKIP LOCKED, committed at once), send
- * each outside any transaction, record each outcome only while the lease is still ours. Runs on a
+ * each outside any transaction, record each outcome only while the lease is still ours. Leases and due
+ * times are the database's (now()), never this replica's clock: other replicas compare them. Runs on a
  * schedule on every replica, and is woken right after a message is queued.
  */
 @ApplicationScoped
@@ -31,6 +31,7 @@ public class OutboxWorker {
     private final OutcomeRecorder recorder;
     private final OutboxConfig config;
     private final OutboxMetrics metrics;
+    private final SendBreaker breaker;
     private final Vertx vertx;
     private final UUID owner = UUID.randomUUID();
     private final AtomicBoolean running = new AtomicBoolean();
@@ -38,8 +39,9 @@ public class OutboxWorker {
     private volatile boolean stopping;
 
     OutboxWorker(OutboxRepository repository, Delivery delivery, OutcomeRecorder recorder, OutboxConfig config,
-            OutboxMetrics metrics, Vertx vertx) {
+            OutboxMetrics metrics, SendBreaker breaker, Vertx vertx) {
         this.metrics = metrics;
+        this.breaker = breaker;
         this.repository = repository;
         this.delivery = delivery;
         this.recorder = recorder;
@@ -91,14 +93,19 @@ public class OutboxWorker {
                 .collect().last().replaceWithVoid();
     }
 
-    /** One claim and its deliveries; the number claimed. */
+    /**
+     * One claim and its deliveries; the number claimed. Nothing is claimed while the send breaker is open
+     * (each claimed message would only come back paused), a single message while it probes Thumbtack.
+     */
     public Uni<Integer> deliverOneBatch() {
         if (stopping) {
             return Uni.createFrom().item(0);
         }
-        Instant now = Instant.now();
-        return Panache.withTransaction(() -> repository.claimDue(owner, now, now.plus(config.lease()),
-                        config.batchSize()))
+        int limit = breaker.claimLimit(config.batchSize());
+        if (limit == 0) {
+            return Uni.createFrom().item(0);
+        }
+        return Panache.withTransaction(() -> repository.claimDue(owner, config.lease(), limit))
                 .chain(claimed -> deliverAll(claimed).replaceWith(claimed.size()));
     }
 

@@ -7,7 +7,6 @@ import io.ttgateway.common.Backoff;
 import io.ttgateway.event.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -16,7 +15,6 @@ import org.jboss.logging.Logger;
 public class OutcomeRecorder {
 
     private static final Logger LOG = Logger.getLogger(OutcomeRecorder.class);
-    private static final Duration PAUSE = Duration.ofSeconds(5);
     private static final int MAX_ERROR = 1000;
     private static final Duration SETTLE_BACKOFF = Duration.ofMillis(250);
 
@@ -24,32 +22,34 @@ public class OutcomeRecorder {
     private final OutboxConfig config;
     private final OutboxMetrics metrics;
     private final ObjectMapper mapper;
+    private final SendBreaker breaker;
 
-    OutcomeRecorder(OutcomeWriter writer, OutboxConfig config, OutboxMetrics metrics, ObjectMapper mapper) {
+    OutcomeRecorder(OutcomeWriter writer, OutboxConfig config, OutboxMetrics metrics, ObjectMapper mapper,
+            SendBreaker breaker) {
         this.writer = writer;
+        this.breaker = breaker;
         this.config = config;
         this.metrics = metrics;
         this.mapper = mapper;
     }
 
     Uni<Void> record(OutboundMessage m, SendOutcome outcome, UUID owner) {
-        Instant now = Instant.now();
-        apply(m, outcome, now);
+        Duration retryIn = apply(m, outcome);
         metrics.sent(outcomeName(m, outcome));
         // Retried (bounded) while our lease still runs: an outcome that is not recorded means the message
         // is sent again once the lease expires, so a passing database hiccup must not cost a duplicate.
         // A retry after a commit whose answer was lost finds the lease released and changes nothing.
-        return Uni.createFrom().deferred(() -> settle(m, owner))
+        return Uni.createFrom().deferred(() -> settle(m, owner, retryIn))
                 .onFailure().retry().withBackOff(SETTLE_BACKOFF, SETTLE_BACKOFF.multipliedBy(8)).atMost(4);
     }
 
-    private Uni<Void> settle(OutboundMessage m, UUID owner) {
+    private Uni<Void> settle(OutboundMessage m, UUID owner, Duration retryIn) {
         EventType event = switch (m.status) {
             case SENT -> EventType.MESSAGE_SENT;
             case FAILED -> EventType.MESSAGE_FAILED;
             case PENDING -> null;
         };
-        return writer.settle(m, owner, event == null ? null : event.wireName(), event == null ? null : data(m))
+        return writer.settle(m, owner, retryIn, event == null ? null : event.wireName(), event == null ? null : data(m))
                 .invoke(settled -> {
                     if (!settled) {
                         LOG.warnf("outbound message %s: lease lost before its outcome was recorded", m.id);
@@ -58,34 +58,42 @@ public class OutcomeRecorder {
                 .replaceWithVoid();
     }
 
-    private void apply(OutboundMessage m, SendOutcome outcome, Instant now) {
-        m.updatedAt = now;
+    /**
+     * The message's next state, in {@code m}; answers when to try again (null: SENT or FAILED). Only the
+     * delay is decided here: the database adds it to its own now() (OutcomeWriter).
+     */
+    private Duration apply(OutboundMessage m, SendOutcome outcome) {
         if (outcome instanceof SendOutcome.Sent) {
             m.status = OutboundMessage.Status.SENT;
-            m.sentAt = now;
             m.lastError = null;
-        } else if (outcome instanceof SendOutcome.Rejected rejected) {
+            return null;
+        }
+        if (outcome instanceof SendOutcome.Rejected rejected) {
             fail(m, "Thumbtack answered " + rejected.status() + ": " + rejected.detail());
-        } else if (outcome instanceof SendOutcome.Unauthorized unauthorized) {
+            return null;
+        }
+        if (outcome instanceof SendOutcome.Unauthorized unauthorized) {
             fail(m, "Thumbtack answered 401: " + unauthorized.detail());
-        } else if (outcome instanceof SendOutcome.Paused paused) {
+            return null;
+        }
+        if (outcome instanceof SendOutcome.Paused paused) {
+            // Nothing was sent: no attempt used. Not before the send breaker's delay is over.
             m.attempts = Math.max(0, m.attempts - 1);
             m.lastError = truncate(paused.reason());
-            m.nextAttemptAt = now.plus(PAUSE);
-        } else if (outcome instanceof SendOutcome.Retryable retryable) {
-            retryOrFail(m, retryable.reason(), now);
-        } else if (outcome instanceof SendOutcome.NoCredentials none) {
-            retryOrFail(m, none.reason(), now);
+            return breaker.pause();
         }
+        String reason = outcome instanceof SendOutcome.Retryable retryable
+                ? retryable.reason() : ((SendOutcome.NoCredentials) outcome).reason();
+        return retryOrFail(m, reason);
     }
 
-    private void retryOrFail(OutboundMessage m, String reason, Instant now) {
+    private Duration retryOrFail(OutboundMessage m, String reason) {
         if (m.attempts >= config.maxAttempts()) {
             fail(m, reason + " (gave up after " + m.attempts + " attempts)");
-        } else {
-            m.lastError = truncate(reason);
-            m.nextAttemptAt = now.plus(Backoff.withJitter(m.attempts, config.initialBackoff(), config.maxBackoff()));
+            return null;
         }
+        m.lastError = truncate(reason);
+        return Backoff.withJitter(m.attempts, config.initialBackoff(), config.maxBackoff());
     }
 
     private static void fail(OutboundMessage m, String error) {

@@ -6,8 +6,13 @@ public sealed interface SendOutcome {
     /** Thumbtack accepted the message (2xx). */
     record Sent() implements SendOutcome {}
 
-    /** 401: the bearer token was refused; refresh once and try again. */
-    record Unauthorized(String detail) implements SendOutcome {}
+    /** 401: the bearer token {@code refusedToken} was refused; get a new one and try again. */
+    record Unauthorized(String detail, String refusedToken) implements SendOutcome {
+        @Override
+        public String toString() {
+            return "Unauthorized[detail=" + detail + ", refusedToken=<redacted>]";
+        }
+    }
 
     /** 429, 5xx, timeout or network error: try again later with back-off. */
     record Retryable(String reason) implements SendOutcome {}

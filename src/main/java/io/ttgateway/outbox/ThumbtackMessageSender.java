@@ -20,23 +20,25 @@ public class ThumbtackMessageSender implements MessageSender {
     private final ConnectionService connections;
     private final ConnectionRepository connectionRows;
     private final ThumbtackPartnerCalls thumbtack;
+    private final TokenRenewal renewal;
 
     ThumbtackMessageSender(ConnectionService connections, ConnectionRepository connectionRows,
-            ThumbtackPartnerCalls thumbtack) {
+            ThumbtackPartnerCalls thumbtack, TokenRenewal renewal) {
         this.connections = connections;
         this.connectionRows = connectionRows;
         this.thumbtack = thumbtack;
+        this.renewal = renewal;
     }
 
     @Override
     public Uni<SendOutcome> send(String businessId, String leadId, String text) {
         return connections.accessTokenFor(businessId).chain(token -> {
             if (token instanceof AccessToken.Bearer bearer) {
-                return thumbtack.sendMessage(bearer.token(), businessId, leadId, text).map(ThumbtackMessageSender::outcome);
+                return sendWith(bearer.token(), businessId, leadId, text);
             }
             if (token instanceof AccessToken.NotConnected notConnected) {
                 return thumbtack.v1Credentials().isPresent()
-                        ? thumbtack.sendMessageV1(businessId, leadId, text).map(ThumbtackMessageSender::outcome)
+                        ? thumbtack.sendMessageV1(businessId, leadId, text).map(result -> outcome(result, null))
                         : Uni.createFrom().item(new SendOutcome.NoCredentials(notConnected.reason()));
             }
             return Uni.createFrom().item(new SendOutcome.Retryable(((AccessToken.Unavailable) token).reason()));
@@ -44,8 +46,13 @@ public class ThumbtackMessageSender implements MessageSender {
     }
 
     @Override
-    public Uni<Boolean> refreshCredentials(String businessId) {
-        return connections.refreshNow(businessId).map(token -> token instanceof AccessToken.Bearer);
+    public Uni<SendOutcome> sendWith(String accessToken, String businessId, String leadId, String text) {
+        return thumbtack.sendMessage(accessToken, businessId, leadId, text).map(result -> outcome(result, accessToken));
+    }
+
+    @Override
+    public Uni<Renewal> renew(String businessId, String refusedToken) {
+        return renewal.renew(businessId, refusedToken);
     }
 
     @Override
@@ -58,13 +65,14 @@ public class ThumbtackMessageSender implements MessageSender {
                 .map(row -> row != null && row.status == ConnectionStatus.CONNECTED);
     }
 
-    static SendOutcome outcome(ThumbtackResult<Void> result) {
+    /** {@code token}: the bearer token the send used (null through /v1). */
+    static SendOutcome outcome(ThumbtackResult<Void> result, String token) {
         if (result instanceof ThumbtackResult.Ok<Void>) {
             return new SendOutcome.Sent();
         }
         if (result instanceof ThumbtackResult.Rejected<Void> rejected) {
             return switch (rejected.status()) {
-                case 401 -> new SendOutcome.Unauthorized(rejected.message());
+                case 401 -> new SendOutcome.Unauthorized(rejected.message(), token);
                 case 408, 425, 429 -> new SendOutcome.Retryable(rejected.describe());
                 default -> new SendOutcome.Rejected(rejected.status(), rejected.message());
             };

@@ -59,6 +59,9 @@ class OutboxResilienceTest {
     Vertx vertx;
 
     @Inject
+    SendBreaker breaker;
+
+    @Inject
     OutboxWorker worker;
 
     /** Queues messages straight into the table (no wake-up), due now. */
@@ -102,7 +105,7 @@ class OutboxResilienceTest {
                 .willReturn(ThumbtackStubs.json(200, "{\"status\": \"success\"}").withFixedDelay(30)));
         List<String> leadIds = leads(60);
         List<UUID> ids = queue(pro.businessPk(), leadIds);
-        OutboxWorker other = new OutboxWorker(repository, delivery, recorder, config, metrics, vertx);
+        OutboxWorker other = new OutboxWorker(repository, delivery, recorder, config, metrics, breaker, vertx);
 
         CompletableFuture<Void> a = CompletableFuture.runAsync(() -> OnVertx.await(worker::drain));
         CompletableFuture<Void> b = CompletableFuture.runAsync(() -> OnVertx.await(other::drain));
