@@ -2,6 +2,7 @@ package io.ttgateway.feed;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.ttgateway.common.AnswerDeadline;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** The event feed: pages by id, and the same events live as Server-Sent Events. */
+@AnswerDeadline
 @Path("/api/v1/events")
 @RolesAllowed("partner")
 @Tag(name = "Event feed")

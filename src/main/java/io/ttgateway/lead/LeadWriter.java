@@ -4,19 +4,26 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.ttgateway.common.Deadlines;
 import io.ttgateway.common.StorageUnavailableException;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgException;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -28,13 +35,20 @@ import org.jboss.logging.Logger;
  * to {@code maxSize} leads instead of per lead). Repeats of one lead ID in a batch become one row; the
  * first delivery is answered "stored", the others "duplicate", as if they had come one after another.
  * When the database rejects a batch, each of its leads is tried alone, so one bad row fails only itself.
+ * Every wait is bounded: a lead still queued after {@code maxWait} and a batch without an answer after
+ * {@code batchTimeout} are answered 503, so a lead webhook is answered within maxWait + batchTimeout.
  */
 @ApplicationScoped
 public class LeadWriter {
 
     private static final Logger LOG = Logger.getLogger(LeadWriter.class);
 
-    private record Waiting(NewLead lead, Context context, UniEmitter<? super Boolean> answer, long since) {
+    private record Waiting(NewLead lead, Context context, UniEmitter<? super Boolean> answer, long since,
+            AtomicBoolean taken) {
+        /** Exactly one of a batch and the deadline sweep takes a waiting lead. */
+        boolean take() {
+            return taken.compareAndSet(false, true);
+        }
     }
 
     private final LeadBatchSql sql;
@@ -43,12 +57,39 @@ public class LeadWriter {
     private final Queue<Waiting> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Cancellable sweep;
 
     LeadWriter(LeadBatchSql sql, LeadBatchConfig config, MeterRegistry registry) {
         this.sql = sql;
         this.config = config;
         this.batchSizes = DistributionSummary.builder("thumbtack_lead_batch_size")
                 .description("Leads stored per batch transaction").register(registry);
+        // A lead's wait is bounded by a timer, not only checked when a batch slot frees: while every
+        // batch in flight is stuck (a held lock, a silent connection) no slot frees at all.
+        Duration every = Duration.ofMillis(Math.max(10, config.maxWait().toMillis() / 10));
+        this.sweep = Multi.createFrom().ticks().every(every).onOverflow().drop()
+                .subscribe().with(tick -> expireWaiting(), failure -> LOG.error("lead deadline sweep stopped", failure));
+    }
+
+    @PreDestroy
+    void stop() {
+        sweep.cancel();
+    }
+
+    /** Answers 503 to every lead that waited longer than maxWait (the queue is in arrival order). */
+    private void expireWaiting() {
+        long tooOld = System.nanoTime() - config.maxWait().toNanos();
+        for (Iterator<Waiting> it = queue.iterator(); it.hasNext();) {
+            Waiting waiting = it.next();
+            if (waiting.since() - tooOld >= 0) {
+                return;
+            }
+            if (waiting.take()) {
+                queued.decrementAndGet();
+                it.remove();
+                answer(waiting, null, new StorageUnavailableException(new IllegalStateException("lead waited too long")));
+            }
+        }
     }
 
     /** True when stored, false when this lead ID was stored before. Fails with 503 when it was not stored. */
@@ -59,7 +100,7 @@ public class LeadWriter {
                 answer.fail(new StorageUnavailableException(new IllegalStateException("lead queue full")));
                 return;
             }
-            queue.add(new Waiting(lead, Vertx.currentContext(), answer, System.nanoTime()));
+            queue.add(new Waiting(lead, Vertx.currentContext(), answer, System.nanoTime(), new AtomicBoolean()));
             drain();
         });
     }
@@ -77,6 +118,9 @@ public class LeadWriter {
             long tooOld = System.nanoTime() - config.maxWait().toNanos();
             Waiting next;
             while (batch.size() < config.maxSize() && (next = queue.poll()) != null) {
+                if (!next.take()) {
+                    continue; // answered by the deadline sweep
+                }
                 queued.decrementAndGet();
                 if (next.since() - tooOld < 0) {
                     answer(next, null, new StorageUnavailableException(new IllegalStateException("lead waited too long")));
@@ -88,7 +132,12 @@ public class LeadWriter {
                 inFlight.decrementAndGet();
                 continue;
             }
-            store(batch, true).subscribe().with(done -> finished(), failure -> finished());
+            // A batch stuck past its deadline frees its slot; its leads are answered 503 (stored or not).
+            Deadlines.within(store(batch, true), config.batchTimeout(), "lead batch").subscribe().with(done -> finished(),
+                    failure -> {
+                        batch.forEach(waiting -> answer(waiting, null, failure));
+                        finished();
+                    });
         }
     }
 

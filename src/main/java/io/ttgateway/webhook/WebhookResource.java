@@ -1,6 +1,7 @@
 package io.ttgateway.webhook;
 
 import io.smallrye.mutiny.Uni;
+import io.ttgateway.common.AnswerDeadline;
 import io.ttgateway.webhook.payload.LeadPayload;
 import io.ttgateway.webhook.payload.LeadUpdatePayload;
 import io.ttgateway.webhook.payload.MessagePayload;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Thumbtack's webhooks (CONTRACT.md section 3). Each answer comes after the transaction committed;
  * a database failure surfaces as 503 through the error mappers.
  */
+@AnswerDeadline
 @Path("/v1")
 @RolesAllowed("thumbtack")
 @Consumes(MediaType.APPLICATION_JSON)
