@@ -2,6 +2,7 @@ package io.ttgateway.business;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
+import io.ttgateway.common.AnswerDeadline;
 import io.ttgateway.thumbtack.ThumbtackInfo;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Partner calls that go straight through to Thumbtack for one business. */
+@AnswerDeadline
 @Path("/api/v1")
 @RolesAllowed("partner")
 @Produces(MediaType.APPLICATION_JSON)

@@ -79,6 +79,20 @@ public class ErrorMappers {
                 .build();
     }
 
+    /**
+     * The answer did not come within its deadline (a held lock, a silent database or Thumbtack): 503 and
+     * retry. Not "nothing was stored": the work may still finish, and the retry then sees a repeat.
+     */
+    @ServerExceptionMapper
+    public Response deadlineExceeded(DeadlineExceededException e) {
+        LOG.warnf("deadline exceeded, answering 503: %s", e.getMessage());
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "5")
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ApiError.of("no answer in time; retry later"))
+                .build();
+    }
+
     public static Response json(Response.Status status, ApiError body) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }

@@ -25,6 +25,13 @@ public interface GatewayConfig {
 
     Refresh refresh();
 
+    /**
+     * Longest time any webhook or partner API request waits for its answer; then it is answered 503
+     * with Retry-After (below Thumbtack's 15 s).
+     */
+    @WithDefault("14S")
+    Duration answerDeadline();
+
     /** The token refresh job. */
     interface Refresh {
         /** How often the job runs (a Quarkus duration, or "off"); read by @Scheduled. */
@@ -64,5 +71,32 @@ public interface GatewayConfig {
         /** Requests that may wait for a connection when all are busy; any more fail at once with 503. */
         @WithDefault("256")
         int maxWaitQueue();
+
+        // Session limits of the service's own connections (sent at connect; Flyway's JDBC connection
+        // does not get them, so a long migration is not cut short).
+
+        /** PostgreSQL lock_timeout: a statement waiting this long for a lock fails (answered 503). */
+        @WithDefault("5S")
+        Duration lockTimeout();
+
+        /** PostgreSQL statement_timeout: no statement of the service runs longer. */
+        @WithDefault("10S")
+        Duration statementTimeout();
+
+        /** PostgreSQL idle_in_transaction_session_timeout: ends a session left idle inside a transaction. */
+        @WithDefault("30S")
+        Duration idleInTransactionTimeout();
+
+        /** Idle time before TCP keepalive probes start on a pooled connection (then every 10 s, 3 times). */
+        @WithDefault("60S")
+        Duration tcpKeepaliveIdle();
+
+        /** TCP_USER_TIMEOUT: a connection whose sent data stays unacknowledged this long is dropped (Linux, native transport). */
+        @WithDefault("30S")
+        Duration tcpUserTimeout();
+
+        /** Longest wait for one database call of background work (outbox, refresh job, feed probe). */
+        @WithDefault("12S")
+        Duration callTimeout();
     }
 }

@@ -1,6 +1,7 @@
 package io.ttgateway.connection;
 
 import io.smallrye.mutiny.Uni;
+import io.ttgateway.common.AnswerDeadline;
 import io.ttgateway.common.InvalidInputException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Connections for the partner backend (CONTRACT.md section 5). Errors: 400/404/409 from the service,
  * 502 when Thumbtack answered an error, 504 when it did not answer in time.
  */
+@AnswerDeadline
 @Path("/api/v1/connections")
 @RolesAllowed("partner")
 @Produces(MediaType.APPLICATION_JSON)

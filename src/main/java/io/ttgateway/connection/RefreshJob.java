@@ -2,6 +2,7 @@ package io.ttgateway.connection;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.ttgateway.common.Deadlines;
 import io.ttgateway.config.GatewayConfig;
 import io.ttgateway.config.ThumbtackConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,16 +56,16 @@ public class RefreshJob {
 
     /** One run; answers how many connections it refreshed or marked. Public for tests and operators. */
     public Uni<Integer> run() {
-        return store.expireRefreshTokens(config.batchSize(), config.backoffMax())
+        return Deadlines.dbCall(store.expireRefreshTokens(config.batchSize(), config.backoffMax()), "refresh expiry")
                 .chain(expired -> drain(config.batchSize(), expired))
-                .call(() -> states.deleteExpiredBefore(Instant.now().minus(STATE_RETENTION)));
+                .call(() -> Deadlines.dbCall(states.deleteExpiredBefore(Instant.now().minus(STATE_RETENTION)), "state cleanup"));
     }
 
     private Uni<Integer> drain(int remaining, int done) {
         if (remaining <= 0) {
             return Uni.createFrom().item(done);
         }
-        return store.claimDue(ahead, 1, config.lease()).chain(due -> {
+        return Deadlines.dbCall(store.claimDue(ahead, 1, config.lease()), "refresh claim").chain(due -> {
             if (due.leased() == 0) {
                 return Uni.createFrom().item(done);
             }

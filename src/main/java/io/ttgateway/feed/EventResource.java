@@ -2,6 +2,7 @@ package io.ttgateway.feed;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.ttgateway.common.AnswerDeadline;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,6 +20,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
  * The event feed: pages in the feed's one order, and the same events live as Server-Sent Events. Cursors
  * (nextCursor, the SSE id) are opaque; a bare event id, as handed out by earlier versions, is accepted.
  */
+@AnswerDeadline
 @Path("/api/v1/events")
 @RolesAllowed("partner")
 @Tag(name = "Event feed")

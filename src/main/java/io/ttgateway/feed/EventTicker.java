@@ -1,6 +1,7 @@
 package io.ttgateway.feed;
 
 import io.smallrye.mutiny.Multi;
+import io.ttgateway.common.Deadlines;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
@@ -19,7 +20,7 @@ public class EventTicker {
         Duration interval = config.pollInterval();
         this.marks = Multi.createFrom().ticks().every(interval)
                 .onOverflow().drop()
-                .onItem().transformToUniAndConcatenate(tick -> repository.highWaterMark()
+                .onItem().transformToUniAndConcatenate(tick -> Deadlines.dbCall(repository.highWaterMark(), "feed probe")
                         .onFailure().recoverWithNull())
                 .broadcast().withCancellationAfterLastSubscriberDeparture().toAllSubscribers();
     }

@@ -45,4 +45,11 @@ public interface LeadBatchConfig {
      */
     @WithDefault("5s")
     Duration maxWait();
+
+    /**
+     * A batch transaction without an answer after this long (a held lock, a silent connection) has its
+     * leads answered 503 and frees its slot. maxWait + batchTimeout stays under Thumbtack's 15 s.
+     */
+    @WithDefault("8s")
+    Duration batchTimeout();
 }

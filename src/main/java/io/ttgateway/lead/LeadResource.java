@@ -1,6 +1,7 @@
 package io.ttgateway.lead;
 
 import io.smallrye.mutiny.Uni;
+import io.ttgateway.common.AnswerDeadline;
 import io.ttgateway.common.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@AnswerDeadline
 @Path("/api/v1/leads")
 @RolesAllowed("partner")
 @Produces(MediaType.APPLICATION_JSON)

@@ -5,22 +5,28 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.ttgateway.common.InvalidInputException;
 import io.ttgateway.common.RefusedValue;
+import io.ttgateway.common.Deadlines;
 import io.ttgateway.common.StorageUnavailableException;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgException;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
@@ -37,13 +43,20 @@ import org.jboss.logging.Logger;
  * itself: with 400 when the database refuses its values ({@link RefusedValue}), else 503.
  * The queue is bounded by count and by the bytes of the payloads waiting in it ({@code maxQueuedBytes});
  * a lead finding the queue empty is always taken, so no lead is too big to be stored ever.
+ * Every wait is bounded: a lead still queued after {@code maxWait} and a batch without an answer after
+ * {@code batchTimeout} are answered 503, so a lead webhook is answered within maxWait + batchTimeout.
  */
 @ApplicationScoped
 public class LeadWriter {
 
     private static final Logger LOG = Logger.getLogger(LeadWriter.class);
 
-    private record Waiting(NewLead lead, Context context, UniEmitter<? super Boolean> answer, long since) {
+    private record Waiting(NewLead lead, Context context, UniEmitter<? super Boolean> answer, long since,
+            AtomicBoolean taken) {
+        /** Exactly one of a batch and the deadline sweep takes a waiting lead. */
+        boolean take() {
+            return taken.compareAndSet(false, true);
+        }
     }
 
     private final LeadBatchSql sql;
@@ -53,6 +66,7 @@ public class LeadWriter {
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Cancellable sweep;
 
     LeadWriter(LeadBatchSql sql, LeadBatchConfig config, MeterRegistry registry) {
         this.sql = sql;
@@ -63,6 +77,33 @@ public class LeadWriter {
                 .description("Leads waiting for a batch").register(registry);
         Gauge.builder("thumbtack_lead_queue_bytes", queuedBytes, AtomicLong::get)
                 .description("Payload bytes of the leads waiting for a batch").register(registry);
+        // A lead's wait is bounded by a timer, not only checked when a batch slot frees: while every
+        // batch in flight is stuck (a held lock, a silent connection) no slot frees at all.
+        Duration every = Duration.ofMillis(Math.max(10, config.maxWait().toMillis() / 10));
+        this.sweep = Multi.createFrom().ticks().every(every).onOverflow().drop()
+                .subscribe().with(tick -> expireWaiting(), failure -> LOG.error("lead deadline sweep stopped", failure));
+    }
+
+    @PreDestroy
+    void stop() {
+        sweep.cancel();
+    }
+
+    /** Answers 503 to every lead that waited longer than maxWait (the queue is in arrival order). */
+    private void expireWaiting() {
+        long tooOld = System.nanoTime() - config.maxWait().toNanos();
+        for (Iterator<Waiting> it = queue.iterator(); it.hasNext();) {
+            Waiting waiting = it.next();
+            if (waiting.since() - tooOld >= 0) {
+                return;
+            }
+            if (waiting.take()) {
+                queued.decrementAndGet();
+                queuedBytes.addAndGet(-bytes(waiting.lead()));
+                it.remove();
+                answer(waiting, null, new StorageUnavailableException(new IllegalStateException("lead waited too long")));
+            }
+        }
     }
 
     /**
@@ -80,7 +121,7 @@ public class LeadWriter {
                 answer.fail(new StorageUnavailableException(new IllegalStateException("lead queue full")));
                 return;
             }
-            queue.add(new Waiting(lead, Vertx.currentContext(), answer, System.nanoTime()));
+            queue.add(new Waiting(lead, Vertx.currentContext(), answer, System.nanoTime(), new AtomicBoolean()));
             drain();
         });
     }
@@ -98,6 +139,9 @@ public class LeadWriter {
             long tooOld = System.nanoTime() - config.maxWait().toNanos();
             Waiting next;
             while (batch.size() < config.maxSize() && (next = queue.poll()) != null) {
+                if (!next.take()) {
+                    continue; // answered by the deadline sweep
+                }
                 queued.decrementAndGet();
                 queuedBytes.addAndGet(-bytes(next.lead()));
                 if (next.since() - tooOld < 0) {
@@ -110,7 +154,12 @@ public class LeadWriter {
                 inFlight.decrementAndGet();
                 continue;
             }
-            store(batch, true).subscribe().with(done -> finished(), failure -> finished());
+            // A batch stuck past its deadline frees its slot; its leads are answered 503 (stored or not).
+            Deadlines.within(store(batch, true), config.batchTimeout(), "lead batch").subscribe().with(done -> finished(),
+                    failure -> {
+                        batch.forEach(waiting -> answer(waiting, null, failure));
+                        finished();
+                    });
         }
     }
 

@@ -1,6 +1,7 @@
 package io.ttgateway.outbox;
 
 import io.smallrye.mutiny.Uni;
+import io.ttgateway.common.AnswerDeadline;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Queue a message to a lead's customer; read its delivery state. */
+@AnswerDeadline
 @Path("/api/v1")
 @RolesAllowed("partner")
 @Produces(MediaType.APPLICATION_JSON)

@@ -5,6 +5,7 @@ import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
+import io.ttgateway.common.Deadlines;
 import io.ttgateway.common.FreshContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -51,7 +52,7 @@ public class OutboxWorker {
 
     @Scheduled(every = "${gateway.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
-        return runExclusively().chain(() -> Panache.withSession(repository::backlog))
+        return runExclusively().chain(() -> Deadlines.dbCall(Panache.withSession(repository::backlog), "outbox backlog"))
                 .invoke(backlog -> metrics.backlog(backlog[0], backlog[1]))
                 .onFailure().invoke(e -> LOG.warnf("outbox poll failed: %s", e.toString()))
                 .onFailure().recoverWithNull()
@@ -105,7 +106,8 @@ public class OutboxWorker {
         if (limit == 0) {
             return Uni.createFrom().item(0);
         }
-        return Panache.withTransaction(() -> repository.claimDue(owner, config.lease(), limit))
+        return Deadlines.dbCall(Panache.withTransaction(() -> repository.claimDue(owner, config.lease(), limit)),
+                        "outbox claim")
                 .chain(claimed -> deliverAll(claimed).replaceWith(claimed.size()));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.ttgateway.common.Backoff;
+import io.ttgateway.common.Deadlines;
 import io.ttgateway.event.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -49,7 +50,8 @@ public class OutcomeRecorder {
             case FAILED -> EventType.MESSAGE_FAILED;
             case PENDING -> null;
         };
-        return writer.settle(m, owner, retryIn, event == null ? null : event.wireName(), event == null ? null : data(m))
+        return Deadlines.dbCall(writer.settle(m, owner, retryIn, event == null ? null : event.wireName(),
+                event == null ? null : data(m)), "outbox record")
                 .invoke(settled -> {
                     if (!settled) {
                         LOG.warnf("outbound message %s: lease lost before its outcome was recorded", m.id);

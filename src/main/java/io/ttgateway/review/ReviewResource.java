@@ -1,6 +1,7 @@
 package io.ttgateway.review;
 
 import io.smallrye.mutiny.Uni;
+import io.ttgateway.common.AnswerDeadline;
 import io.ttgateway.common.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@AnswerDeadline
 @Path("/api/v1/reviews")
 @RolesAllowed("partner")
 @Produces(MediaType.APPLICATION_JSON)

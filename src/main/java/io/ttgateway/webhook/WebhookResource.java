@@ -1,6 +1,7 @@
 package io.ttgateway.webhook;
 
 import io.smallrye.mutiny.Uni;
+import io.ttgateway.common.AnswerDeadline;
 import io.ttgateway.common.RefusedValue;
 import io.ttgateway.common.StorageUnavailableException;
 import io.ttgateway.webhook.payload.LeadPayload;
@@ -24,6 +25,7 @@ import org.jboss.logging.Logger;
  * a database failure surfaces as 503 through the error mappers, except a value the database refuses
  * for what it is ({@link RefusedValue}): that fails again on every redelivery, so it is a 400.
  */
+@AnswerDeadline
 @Path("/v1")
 @RolesAllowed("thumbtack")
 @Consumes(MediaType.APPLICATION_JSON)
