@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Validates the deployment files without a cluster or a Docker engine:
 #  1. kubectl kustomize renders deploy/k8s/base and each overlay, and each overlay has what it must
-#     (every kind, its namespace, its pro-api URL, a redirect URI);
+#     (every kind, its namespace, its pro-api URL, a redirect URI, verify-full TLS to the database);
 #  2. yamllint (settings in .yamllint) passes on deploy/ and on .yamllint itself;
 #  3. hadolint on the Dockerfiles, where it is installed (it is not packaged in Debian);
 #  4. deploy/check-dockerfiles.sh (COPY sources, .dockerignore, users, no secrets);
@@ -38,7 +38,8 @@ if command -v kubectl >/dev/null; then
       continue
     fi
     pass "$name renders ($(grep -c '^kind:' <<<"$out") objects)"
-    for kind in Namespace ServiceAccount ConfigMap Service Deployment PodDisruptionBudget HorizontalPodAutoscaler; do
+    for kind in Namespace ServiceAccount ConfigMap Service Deployment PodDisruptionBudget HorizontalPodAutoscaler \
+        NetworkPolicy; do
       has "$out" "kind: $kind" || fail "$name: no $kind"
     done
     case $name in
@@ -50,6 +51,13 @@ if command -v kubectl >/dev/null; then
     grep -qE '^  THUMBTACK_REDIRECT_URI: https://[^ ]+/oauth/callback$' <<<"$out" \
       || fail "$name: THUMBTACK_REDIRECT_URI is not an https .../oauth/callback URL"
     grep -qE '^  namespace: .+' <<<"$out" || fail "$name: objects have no namespace"
+    # TLS to the database with the server's certificate and host name checked, for both connections.
+    grep -qE '^  QUARKUS_DATASOURCE_JDBC_URL: jdbc:postgresql://.*[?&]sslmode=verify-full' <<<"$out" \
+      || fail "$name: the JDBC URL does not say sslmode=verify-full"
+    has "$out" "QUARKUS_DATASOURCE_REACTIVE_POSTGRESQL_SSL_MODE: verify-full" \
+      || fail "$name: the reactive pool is not verify-full"
+    has "$out" "QUARKUS_DATASOURCE_REACTIVE_HOSTNAME_VERIFICATION_ALGORITHM: HTTPS" \
+      || fail "$name: the reactive pool does not check the database's host name"
     # Every secretKeyRef points at the one Secret the docs tell to create.
     if grep -A1 'secretKeyRef:' <<<"$out" | grep -E '^\s+name:' | grep -qv 'name: thumbtack-gateway$'; then
       fail "$name: a secretKeyRef names another Secret"

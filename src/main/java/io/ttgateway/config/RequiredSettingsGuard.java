@@ -12,11 +12,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Runs {@link RequiredSettingsCheck}'s check while the runtime configuration is being built, before
- * Quarkus validates its own settings. Without it, an unset WEBHOOK_PASSWORD or PARTNER_API_PASSWORD
+ * Runs {@link RequiredSettingsCheck}'s check (missing and unsafe settings) while the runtime configuration
+ * of a NORMAL launch is being built, whatever the profile (QUARKUS_PROFILE=dev gets no dev credentials
+ * in a packaged application), before Quarkus validates its own settings. Without it, an unset
+ * WEBHOOK_PASSWORD or PARTNER_API_PASSWORD
  * stops a prod start-up with Quarkus' message about an empty embedded-realm property instead of the
  * line naming every missing variable. It adds no configuration of its own, except in the run that
  * writes the AppCDS archive (below).
@@ -37,17 +40,18 @@ public class RequiredSettingsGuard implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (ExecutionMode.current() == ExecutionMode.RUNTIME_INIT && LaunchMode.current() == LaunchMode.NORMAL) {
-            List<String> missing = RequiredSettingsCheck.missing(
-                    key -> Optional.ofNullable(context.getValue(key)).map(ConfigValue::getValue));
-            if (missing.isEmpty()) {
-                return List.of();
-            }
+        if (ExecutionMode.current() == ExecutionMode.RUNTIME_INIT && !LaunchMode.current().isDevOrTest()) {
+            Function<String, Optional<String>> lookup =
+                    key -> Optional.ofNullable(context.getValue(key)).map(ConfigValue::getValue);
             if (RequiredSettingsCheck.appCdsArchiveRun()) {
-                return List.of(new PropertiesConfigSource(placeholders(missing), "appcds-archive-run placeholders",
-                        ARCHIVE_RUN_ORDINAL));
+                List<String> missing = RequiredSettingsCheck.missing(lookup);
+                return missing.isEmpty() ? List.of() : List.of(new PropertiesConfigSource(placeholders(missing),
+                        "appcds-archive-run placeholders", ARCHIVE_RUN_ORDINAL));
             }
-            throw new IllegalStateException(RequiredSettingsCheck.message(missing));
+            Optional<String> refusal = RequiredSettingsCheck.refusal(lookup);
+            if (refusal.isPresent()) {
+                throw new IllegalStateException(refusal.get());
+            }
         }
         return List.of();
     }

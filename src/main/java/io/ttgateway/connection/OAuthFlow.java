@@ -19,6 +19,8 @@ public class OAuthFlow {
 
     private static final Logger LOG = Logger.getLogger(OAuthFlow.class);
     private static final Pattern SCOPE = Pattern.compile("[a-z][a-z_]{0,39}");
+    /** An OAuth error code (RFC 6749 section 4.1.2.1), the only part of an unverified error that is shown. */
+    private static final Pattern ERROR_CODE = Pattern.compile("[a-z][a-z_]{0,39}");
 
     /** What the callback came to. */
     public sealed interface Outcome {
@@ -57,9 +59,9 @@ public class OAuthFlow {
         return scopes.isEmpty() ? Optional.empty() : Optional.of(scopes);
     }
 
-    /** Stores a new state and answers the partner-connect URL to send the browser to. */
+    /** A new signed state (nothing stored) and the partner-connect URL to send the browser to. */
     public Uni<URI> start(List<String> scopes) {
-        return states.issue(scopes).map(state -> connectUrl(scopes, state));
+        return Uni.createFrom().item(() -> connectUrl(scopes, states.issue(scopes)));
     }
 
     URI connectUrl(List<String> scopes, String state) {
@@ -75,13 +77,23 @@ public class OAuthFlow {
         return URI.create(url.toString());
     }
 
-    /** The callback. The state is checked (and used up) before anything is sent to Thumbtack. */
+    /**
+     * The callback. The state is checked (and used up) before anything is sent to Thumbtack. Thumbtack's
+     * error_description is shown only with a valid state: anyone can send a pro a link to this page with
+     * any text in the query.
+     */
     public Uni<Outcome> callback(String code, String state, String error, String errorDescription) {
         if (error != null && !error.isBlank()) {
-            String said = error + (errorDescription == null || errorDescription.isBlank() ? "" : ": " + errorDescription);
-            Uni<?> burn = state == null || state.isBlank() ? Uni.createFrom().voidItem() : states.consume(state);
-            return burn.replaceWith(problem(400, "Connection not authorized",
-                    "Thumbtack did not authorize the connection (" + said + ")."));
+            String errorCode = ERROR_CODE.matcher(error).matches() ? " (" + error + ")" : "";
+            Outcome unverified = problem(400, "Connection not authorized",
+                    "Thumbtack did not authorize the connection" + errorCode + ".");
+            if (state == null || state.isBlank()) {
+                return Uni.createFrom().item(unverified);
+            }
+            return states.consume(state).<Outcome>map(scopes -> scopes.isEmpty() ? unverified
+                    : problem(400, "Connection not authorized", "Thumbtack did not authorize the connection ("
+                            + error + (errorDescription == null || errorDescription.isBlank() ? "" : ": " + errorDescription)
+                            + ")."));
         }
         if (state == null || state.isBlank()) {
             return Uni.createFrom().item(problem(400, "Invalid connection link",

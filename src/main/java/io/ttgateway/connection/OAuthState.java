@@ -9,7 +9,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A pending /oauth/connect: the SHA-256 of its state, the scopes asked for, and its lifetime. */
+/**
+ * A used OAuth state (the SHA-256 of a signed state's nonce, written by the callback so that a state is
+ * used once), or a pending state of the previous version (the SHA-256 of the state, written by
+ * /oauth/connect, used_at null until its callback). See {@link OAuthStates}.
+ */
 @Entity
 @Table(name = "oauth_state")
 public class OAuthState extends PanacheEntityBase {

@@ -12,7 +12,8 @@ import java.time.Instant;
 public class OAuthStateRepository implements PanacheRepositoryBase<OAuthState, Long> {
 
     /**
-     * Marks the state used and answers its scopes, or null when it is unknown, expired or already used.
+     * A state of the previous version (its row stored by /oauth/connect): marks it used and answers its
+     * scopes, or null when it is unknown, expired or already used.
      * One statement: of two replicas receiving the same callback, exactly one gets the scopes.
      */
     public Uni<String> consume(String stateHash) {
@@ -22,6 +23,24 @@ public class OAuthStateRepository implements PanacheRepositoryBase<OAuthState, L
                 .setParameter("hash", stateHash)
                 .getResultList())
                 .map(rows -> rows.isEmpty() ? null : rows.get(0));
+    }
+
+    /**
+     * Records the first use of a signed state; true for that first use only. One statement on the unique
+     * key of state_hash: of two callbacks with the same state, on any replicas, the second waits for the
+     * first's transaction and then inserts nothing (or goes ahead if the first rolled back).
+     */
+    public Uni<Boolean> useOnce(String stateHash, String scopes, Instant expiresAt) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        insert into oauth_state (state_hash, scopes, created_at, expires_at, used_at)
+                        values (:hash, :scopes, now(), to_timestamp(:expires), now())
+                        on conflict (state_hash) do nothing
+                        returning id""", Long.class)
+                .setParameter("hash", stateHash)
+                .setParameter("scopes", scopes)
+                .setParameter("expires", expiresAt.getEpochSecond())
+                .getResultList())
+                .map(rows -> !rows.isEmpty());
     }
 
     public Uni<Long> deleteExpiredBefore(Instant cutoff) {

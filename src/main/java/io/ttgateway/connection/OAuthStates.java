@@ -2,51 +2,137 @@ package io.ttgateway.connection;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.ttgateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The OAuth {@code state}: 256 random bits (base64url), stored as its SHA-256 so it works across
- * replicas, valid 10 minutes, usable once.
+ * The OAuth {@code state}: signed, so /oauth/connect (anonymous) stores nothing. A state is
+ * base64url(version, 128-bit random nonce, expiry, scopes, HMAC-SHA256 of all that) with a key derived
+ * from TOKEN_ENCRYPTION_KEY (every replica has it; a state issued by one verifies on any other). It is
+ * valid 10 minutes. The callback checks signature and expiry without the database, and only then uses
+ * the state up: it inserts the nonce's SHA-256 into oauth_state, whose unique key lets exactly one of
+ * two callbacks with the same state (on any replicas) through. Those rows go a day after they expire.
+ *
+ * <p>States of the previous version (random values whose hash /oauth/connect stored) are still
+ * accepted by their stored row, for the 10 minutes after an upgrade in which such states are in flight.
  */
 @ApplicationScoped
 public class OAuthStates {
 
     static final Duration LIFETIME = Duration.ofMinutes(10);
+    /** Separates this key from any other use of TOKEN_ENCRYPTION_KEY. */
+    private static final byte[] KEY_LABEL = "thumbtack-gateway oauth-state v1".getBytes(StandardCharsets.UTF_8);
+    private static final byte VERSION = 1;
+    private static final int NONCE_BYTES = 16;
+    private static final int MAC_BYTES = 32;
+    private static final int FIXED_BYTES = 1 + NONCE_BYTES + Long.BYTES;
+    /** Longer than any state this service issues (scopes are at most a few hundred characters). */
+    private static final int MAX_STATE_CHARS = 1024;
+
+    /** What a state that verified carries. */
+    record Verified(byte[] nonce, Instant expiresAt, List<String> scopes) {}
 
     private final SecureRandom random = new SecureRandom();
+    private final SecretKeySpec key;
     private final OAuthStateRepository repository;
 
-    OAuthStates(OAuthStateRepository repository) {
+    @Inject
+    OAuthStates(OAuthStateRepository repository, GatewayConfig config) {
+        this(repository, config.tokenEncryptionKey().filter(k -> !k.isBlank()).orElseThrow(
+                () -> new IllegalStateException("Missing required setting(s): TOKEN_ENCRYPTION_KEY")));
+    }
+
+    OAuthStates(OAuthStateRepository repository, String tokenEncryptionKey) {
         this.repository = repository;
+        this.key = new SecretKeySpec(deriveKey(tokenEncryptionKey), "HmacSHA256");
     }
 
-    /** A new state for these scopes; answers the state value to put in the connect URL. */
-    @WithTransaction
-    public Uni<String> issue(List<String> scopes) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        OAuthState row = new OAuthState();
-        row.stateHash = hash(state);
-        row.scopes = String.join(",", scopes);
-        row.createdAt = Instant.now();
-        row.expiresAt = row.createdAt.plus(LIFETIME);
-        return repository.persist(row).replaceWith(state);
+    /** A new state for these scopes, valid {@link #LIFETIME}; nothing is stored. */
+    public String issue(List<String> scopes) {
+        return issue(scopes, Instant.now());
     }
 
-    /** Uses the state up; its scopes if it was known, unexpired and unused, else empty. */
+    /** As {@link #issue(List)}, as if issued at {@code issuedAt} (tests make expired states with it). */
+    String issue(List<String> scopes, Instant issuedAt) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        byte[] scopeBytes = String.join(",", scopes).getBytes(StandardCharsets.UTF_8);
+        ByteBuffer signed = ByteBuffer.allocate(FIXED_BYTES + scopeBytes.length + MAC_BYTES);
+        signed.put(VERSION).put(nonce).putLong(issuedAt.plus(LIFETIME).getEpochSecond()).put(scopeBytes);
+        signed.put(mac(signed.array(), signed.position()));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(signed.array());
+    }
+
+    /** Signature and expiry, without the database: the state's content, or empty when it is not valid now. */
+    Optional<Verified> verify(String state, Instant now) {
+        if (state == null || state.length() > MAX_STATE_CHARS) {
+            return Optional.empty();
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(state);
+        } catch (IllegalArgumentException notBase64url) {
+            return Optional.empty();
+        }
+        if (bytes.length < FIXED_BYTES + MAC_BYTES || bytes[0] != VERSION) {
+            return Optional.empty();
+        }
+        int signedLength = bytes.length - MAC_BYTES;
+        byte[] mac = Arrays.copyOfRange(bytes, signedLength, bytes.length);
+        if (!MessageDigest.isEqual(mac(bytes, signedLength), mac)) {
+            return Optional.empty();
+        }
+        ByteBuffer content = ByteBuffer.wrap(bytes, 0, signedLength);
+        content.get();
+        byte[] nonce = new byte[NONCE_BYTES];
+        content.get(nonce);
+        Instant expiresAt = Instant.ofEpochSecond(content.getLong());
+        if (!now.isBefore(expiresAt)) {
+            return Optional.empty();
+        }
+        String scopes = new String(bytes, FIXED_BYTES, signedLength - FIXED_BYTES, StandardCharsets.UTF_8);
+        return Optional.of(new Verified(nonce, expiresAt, scopes.isEmpty() ? List.of() : List.of(scopes.split(","))));
+    }
+
+    /**
+     * Uses the state up: its scopes if it is valid (signature, expiry) and used for the first time by any
+     * replica, else empty. Nothing is written for a state that does not verify.
+     */
     @WithTransaction
     public Uni<Optional<List<String>>> consume(String state) {
+        if (state == null || state.isBlank()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        Optional<Verified> verified = verify(state, Instant.now());
+        if (verified.isEmpty()) {
+            return consumeStored(state);
+        }
+        Verified valid = verified.get();
+        return repository.useOnce(nonceHash(valid.nonce()), String.join(",", valid.scopes()), valid.expiresAt())
+                .map(first -> first ? Optional.of(valid.scopes()) : Optional.empty());
+    }
+
+    /** A state of the previous version: its stored row, unexpired and unused, used up in one statement. */
+    private Uni<Optional<List<String>>> consumeStored(String state) {
+        if (!state.matches("[A-Za-z0-9_-]{43}")) {
+            return Uni.createFrom().item(Optional.empty());
+        }
         return repository.consume(hash(state))
                 .map(scopes -> Optional.ofNullable(scopes).map(s -> s.isEmpty() ? List.<String>of() : List.of(s.split(","))));
     }
@@ -56,12 +142,43 @@ public class OAuthStates {
         return repository.deleteExpiredBefore(cutoff);
     }
 
+    /** The key of the single-use record of a signed state: the SHA-256 of its nonce, hex. */
+    static String nonceHash(byte[] nonce) {
+        return sha256Hex(nonce);
+    }
+
+    /** The stored key of a state of the previous version: the SHA-256 of the state, hex. */
     static String hash(String state) {
+        return sha256Hex(state.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256Hex(byte[] bytes) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private byte[] mac(byte[] bytes, int length) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            mac.update(bytes, 0, length);
+            return mac.doFinal();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    /** HMAC-SHA256(TOKEN_ENCRYPTION_KEY, label): one HKDF expand step, a key for states only. */
+    private static byte[] deriveKey(String tokenEncryptionKey) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(tokenEncryptionKey.strip().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(KEY_LABEL);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
         }
     }
 }

@@ -24,6 +24,8 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Starts the packaged application itself (jar, or the native binary where one was built), the way a
@@ -49,6 +51,54 @@ class ProdStartupIT {
         assertThat(line).contains("Missing required setting(s): WEBHOOK_PASSWORD, TOKEN_ENCRYPTION_KEY")
                 .doesNotContain("PARTNER_API_PASSWORD", "THUMBTACK_CLIENT_ID", "THUMBTACK_CLIENT_SECRET");
         assertThat(output).doesNotContain("Listening on:").doesNotContain("it-client-secret");
+    }
+
+    /**
+     * The packaged application carries no dev or test credential: under any other profile a NORMAL launch
+     * still needs every prod secret, and says which ones are missing.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "test", "staging"})
+    void anotherProfileGetsNoDevOrTestCredentialsAndRefusesToStartWithoutTheSecrets(String profile) throws Exception {
+        Path log = Path.of("target", "prod-startup-profile-" + profile + ".log");
+        Process app = launch(Map.of("QUARKUS_HTTP_PORT", String.valueOf(freePort()), "QUARKUS_PROFILE", profile),
+                List.of("WEBHOOK_PASSWORD", "PARTNER_API_PASSWORD", "TOKEN_ENCRYPTION_KEY", "THUMBTACK_CLIENT_ID",
+                        "THUMBTACK_CLIENT_SECRET", "THUMBTACK_V1_USERNAME", "THUMBTACK_V1_PASSWORD"), log);
+        try {
+            assertThat(app.waitFor(START.toSeconds(), TimeUnit.SECONDS)).as("the process ends by itself").isTrue();
+            assertThat(app.exitValue()).isNotZero();
+            String output = Files.readString(log);
+            String line = output.lines().filter(l -> l.contains("Missing required setting(s):")).findFirst().orElseThrow(
+                    () -> new AssertionError("no line naming the missing settings in:\n" + output));
+            assertThat(line).contains("THUMBTACK_CLIENT_ID", "THUMBTACK_CLIENT_SECRET", "WEBHOOK_PASSWORD",
+                    "PARTNER_API_PASSWORD", "TOKEN_ENCRYPTION_KEY");
+            assertThat(output).doesNotContain("Listening on:");
+        } finally {
+            app.destroyForcibly();
+        }
+    }
+
+    /** Placeholders, public dev/test values and short passwords stop the start; the values are never printed. */
+    @Test
+    void placeholderPublicAndShortSecretsStopTheStartNamingEachOneButNotItsValue() throws Exception {
+        Path log = Path.of("target", "prod-startup-unsafe.log");
+        Process app = launch(Map.of("QUARKUS_HTTP_PORT", String.valueOf(freePort()),
+                "WEBHOOK_PASSWORD", "REPLACE_WITH_LONG_RANDOM_PASSWORD",
+                "PARTNER_API_PASSWORD", "Sh0rt-but-r4nd",
+                "TOKEN_ENCRYPTION_KEY", "ZGV2LW9ubHktdG9rZW4ta2V5LW5vdC1mb3ItcHJvZCE="), List.of(), log);
+        try {
+            assertThat(app.waitFor(START.toSeconds(), TimeUnit.SECONDS)).as("the process ends by itself").isTrue();
+            assertThat(app.exitValue()).isNotZero();
+            String output = Files.readString(log);
+            String line = output.lines().filter(l -> l.contains("Unsafe setting(s):")).findFirst().orElseThrow(
+                    () -> new AssertionError("no line naming the unsafe settings in:\n" + output));
+            assertThat(line).contains("WEBHOOK_PASSWORD", "PARTNER_API_PASSWORD", "TOKEN_ENCRYPTION_KEY")
+                    .doesNotContain("THUMBTACK_CLIENT_SECRET");
+            assertThat(output).doesNotContain("Listening on:").doesNotContain("REPLACE_WITH_LONG_RANDOM_PASSWORD")
+                    .doesNotContain("Sh0rt-but-r4nd").doesNotContain("ZGV2LW9ubHktdG9rZW4ta2V5LW5vdC1mb3ItcHJvZCE=");
+        } finally {
+            app.destroyForcibly();
+        }
     }
 
     @Test

@@ -34,6 +34,18 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import javax.sql.DataSource;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +62,15 @@ class OAuthFlowTest {
     @Inject
     CircuitBreakerMaintenance circuitBreakers;
 
+    @Inject
+    OAuthStates states;
+
+    @Inject
+    DataSource dataSource;
+
+    @ConfigProperty(name = "gateway.db.schema")
+    String schema;
+
     @BeforeEach
     void reset() {
         thumbtack.resetAll();
@@ -57,7 +78,8 @@ class OAuthFlowTest {
     }
 
     @Test
-    void connectRedirectsToPartnerConnectWithEveryParameterAndStoresOnlyTheStateHash() {
+    void connectRedirectsToPartnerConnectWithEveryParameterAndASignedStateAndStoresNothing() {
+        long rowsBefore = db.count("select count(*) from oauth_state");
         Response response = given().redirects().follow(false).get("/oauth/connect");
 
         assertThat(response.statusCode()).isEqualTo(302);
@@ -72,15 +94,13 @@ class OAuthFlowTest {
         assertThat(query.get("response_type")).isEqualTo("code");
         assertThat(query.get("scope")).isEqualTo("messages");
         String state = query.get("state");
-        assertThat(state).matches("[A-Za-z0-9_-]{43}");
+        assertThat(state).matches("[A-Za-z0-9_-]{80,}");
 
-        Row row = db.one("select scopes, expires_at - created_at as lifetime, used_at from oauth_state"
-                + " where state_hash = $1", OAuthStates.hash(state));
-        assertThat(row.getString("scopes")).isEqualTo("messages");
-        assertThat(row.getValue("used_at")).isNull();
-        assertThat(db.count("select count(*) from oauth_state where state_hash = $1", state)).isZero();
-        assertThat(db.count("select count(*) from oauth_state where state_hash = $1 and"
-                + " expires_at - created_at = interval '10 minutes'", OAuthStates.hash(state))).isEqualTo(1);
+        OAuthStates.Verified verified = states.verify(state, Instant.now()).orElseThrow();
+        assertThat(verified.scopes()).containsExactly("messages");
+        assertThat(Duration.between(Instant.now(), verified.expiresAt()))
+                .isBetween(Duration.ofMinutes(10).minusSeconds(5), Duration.ofMinutes(10));
+        assertThat(db.count("select count(*) from oauth_state")).isEqualTo(rowsBefore);
         thumbtack.verify(0, anyRequestedFor(anyUrl()));
     }
 
@@ -91,8 +111,7 @@ class OAuthFlowTest {
 
         assertThat(second.get("scope")).isEqualTo("messages targeting");
         assertThat(second.get("state")).isNotEqualTo(first);
-        assertThat(db.one("select scopes from oauth_state where state_hash = $1",
-                OAuthStates.hash(first)).getString(0)).isEqualTo("messages,targeting");
+        assertThat(states.verify(first, Instant.now()).orElseThrow().scopes()).containsExactly("messages", "targeting");
     }
 
     @Test
@@ -142,7 +161,7 @@ class OAuthFlowTest {
         Row event = db.one("select type, data::text from event where business_id = $1", businessPk);
         assertThat(event.getString(0)).isEqualTo("connection.connected");
         assertThat(event.getString(1)).contains("\"reconnected\": false").doesNotContain(access).doesNotContain(refresh);
-        assertThat(db.one("select used_at from oauth_state where state_hash = $1", OAuthStates.hash(state))
+        assertThat(db.one("select used_at from oauth_state where state_hash = $1", nonceHash(state))
                 .getValue(0)).isNotNull();
     }
 
@@ -177,9 +196,7 @@ class OAuthFlowTest {
 
     @Test
     void anExpiredStateIsRefusedWithoutCallingThumbtack() {
-        String state = query(connectLocation(null)).get("state");
-        db.rows("update oauth_state set expires_at = now() - interval '1 second' where state_hash = $1",
-                OAuthStates.hash(state));
+        String state = states.issue(List.of("messages"), Instant.now().minus(OAuthStates.LIFETIME).minusSeconds(1));
 
         given().queryParam("code", "some-code").queryParam("state", state).get("/oauth/callback")
                 .then().statusCode(400).body(containsString("expired"));
@@ -194,6 +211,125 @@ class OAuthFlowTest {
         given().queryParam("code", "another-code").queryParam("state", state).get("/oauth/callback")
                 .then().statusCode(400).body(containsString("already used"));
         assertThat(thumbtack.getAllServeEvents()).hasSize(callsBefore);
+    }
+
+    /** Each way of changing a valid state: a flipped character anywhere, cut short, grown, other scopes. */
+    static Stream<Arguments> tamperings() {
+        return Stream.of(
+                Arguments.of("a character of the nonce", (UnaryOperator<String>) s -> flip(s, 3)),
+                Arguments.of("a character of the expiry", (UnaryOperator<String>) s -> flip(s, 25)),
+                Arguments.of("a character of the scopes", (UnaryOperator<String>) s -> flip(s, 36)),
+                Arguments.of("a character of the signature", (UnaryOperator<String>) s -> flip(s, s.length() - 2)),
+                Arguments.of("the signature cut off", (UnaryOperator<String>) s -> s.substring(0, s.length() - 43)),
+                Arguments.of("a byte added", (UnaryOperator<String>) s -> s + "AA"),
+                Arguments.of("not base64url", (UnaryOperator<String>) s -> s.substring(0, 5) + "+" + s.substring(6)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tamperings")
+    void aTamperedStateIsRefusedWithoutCallingThumbtackOrWritingARow(String how, UnaryOperator<String> tamper) {
+        String state = states.issue(List.of("messages", "targeting"));
+        long rowsBefore = db.count("select count(*) from oauth_state");
+
+        given().queryParam("code", "some-code").queryParam("state", tamper.apply(state)).get("/oauth/callback")
+                .then().statusCode(400).body(containsString("unknown, has expired"));
+
+        thumbtack.verify(0, anyRequestedFor(anyUrl()));
+        assertThat(db.count("select count(*) from oauth_state")).isEqualTo(rowsBefore);
+    }
+
+    @Test
+    void aStateSignedWithAnotherKeyIsRefused() {
+        String foreign = new OAuthStates(null, "c29tZS1vdGhlci1rZXktb2YtYW5vdGhlci1zZXJ2aWNlIQ==").issue(List.of("messages"));
+
+        given().queryParam("code", "some-code").queryParam("state", foreign).get("/oauth/callback")
+                .then().statusCode(400);
+        thumbtack.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    /**
+     * Another replica is in the middle of using the same state (its insert not committed yet): this
+     * callback waits for it, and as the other one commits, refuses without calling Thumbtack.
+     */
+    @Test
+    void aCallbackWaitsForAnotherReplicaUsingTheSameStateAndThenRefuses() throws Exception {
+        String state = states.issue(List.of("messages"));
+        try (java.sql.Connection other = dataSource.getConnection()) {
+            other.setSchema(schema);
+            other.setAutoCommit(false);
+            try (PreparedStatement insert = other.prepareStatement("insert into oauth_state"
+                    + " (state_hash, scopes, created_at, expires_at, used_at)"
+                    + " values (?, 'messages', now(), now() + interval '10 minutes', now())")) {
+                insert.setString(1, nonceHash(state));
+                insert.executeUpdate();
+            }
+            CompletableFuture<Integer> callback = CompletableFuture.supplyAsync(() -> given()
+                    .queryParam("code", "raced-code").queryParam("state", state).get("/oauth/callback").statusCode());
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> db.count("select count(*) from pg_stat_activity"
+                    + " where wait_event_type = 'Lock' and query like 'insert into oauth_state%'") >= 1);
+            assertThat(callback).isNotDone();
+            other.commit();
+
+            assertThat(callback.get(20, TimeUnit.SECONDS)).isEqualTo(400);
+        }
+        thumbtack.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    /** ... and when the other replica's transaction rolls back, this callback goes ahead, once. */
+    @Test
+    void aCallbackWaitingForAnotherReplicaThatRollsBackGoesAhead() throws Exception {
+        String state = states.issue(List.of("messages"));
+        String code = ThumbtackStubs.token("code");
+        String businessPk = Fixtures.newId();
+        ThumbtackStubs.connectable(code, businessPk, "Rolled Back", ThumbtackStubs.token("access"),
+                ThumbtackStubs.token("refresh"));
+        try (java.sql.Connection other = dataSource.getConnection()) {
+            other.setSchema(schema);
+            other.setAutoCommit(false);
+            try (PreparedStatement insert = other.prepareStatement("insert into oauth_state"
+                    + " (state_hash, scopes, created_at, expires_at, used_at)"
+                    + " values (?, 'messages', now(), now() + interval '10 minutes', now())")) {
+                insert.setString(1, nonceHash(state));
+                insert.executeUpdate();
+            }
+            CompletableFuture<Integer> callback = CompletableFuture.supplyAsync(() -> given()
+                    .queryParam("code", code).queryParam("state", state).get("/oauth/callback").statusCode());
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> db.count("select count(*) from pg_stat_activity"
+                    + " where wait_event_type = 'Lock' and query like 'insert into oauth_state%'") >= 1);
+            other.rollback();
+
+            assertThat(callback.get(20, TimeUnit.SECONDS)).isEqualTo(200);
+        }
+        thumbtack.verify(1, postRequestedFor(urlPathEqualTo(ThumbtackStubs.TOKENS_PATH)));
+        given().queryParam("code", code).queryParam("state", state).get("/oauth/callback").then().statusCode(400);
+        thumbtack.verify(1, postRequestedFor(urlPathEqualTo(ThumbtackStubs.TOKENS_PATH)));
+    }
+
+    /** A state the previous version stored (issued just before an upgrade) still works, once. */
+    @Test
+    void aStateStoredByThePreviousVersionIsStillAcceptedOnce() {
+        String legacy = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                java.util.UUID.randomUUID().toString().replace("-", "").getBytes(StandardCharsets.UTF_8));
+        assertThat(legacy).matches("[A-Za-z0-9_-]{43}");
+        db.rows("insert into oauth_state (state_hash, scopes, created_at, expires_at) values ($1, 'messages', now(),"
+                + " now() + interval '10 minutes')", OAuthStates.hash(legacy));
+        String code = ThumbtackStubs.token("code");
+        String businessPk = Fixtures.newId();
+        ThumbtackStubs.connectable(code, businessPk, "Legacy", ThumbtackStubs.token("access"),
+                ThumbtackStubs.token("refresh"));
+
+        given().queryParam("code", code).queryParam("state", legacy).get("/oauth/callback").then().statusCode(200);
+        given().queryParam("code", code).queryParam("state", legacy).get("/oauth/callback").then().statusCode(400);
+        thumbtack.verify(1, postRequestedFor(urlPathEqualTo(ThumbtackStubs.TOKENS_PATH)));
+    }
+
+    private String nonceHash(String state) {
+        return OAuthStates.nonceHash(states.verify(state, Instant.now()).orElseThrow().nonce());
+    }
+
+    private static String flip(String state, int index) {
+        char c = state.charAt(index);
+        return state.substring(0, index) + (c == 'B' ? 'C' : 'B') + state.substring(index + 1);
     }
 
     @Test
