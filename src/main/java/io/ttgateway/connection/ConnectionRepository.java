@@ -34,6 +34,15 @@ public class ConnectionRepository implements PanacheRepositoryBase<Connection, L
                 .map(micros -> Instant.EPOCH.plus(micros, ChronoUnit.MICROS));
     }
 
+    /** A row (null if none) and the database's now() when it was read. */
+    public record AtNow(Connection row, Instant now) {
+    }
+
+    /** The business's row with the database's now(), to compare its expiries with the clock that set them. */
+    public Uni<AtNow> findByBusinessPkAtDatabaseNow(String businessPk) {
+        return databaseNow().chain(now -> findByBusinessPk(businessPk).map(row -> new AtNow(row, now)));
+    }
+
     public Uni<Connection> findByBusinessPk(String businessPk) {
         return find("businessPk", businessPk).firstResult();
     }

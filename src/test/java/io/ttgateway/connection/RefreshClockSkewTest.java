@@ -62,6 +62,9 @@ class RefreshClockSkewTest {
     RefreshJob job;
 
     @Inject
+    ConnectionService service;
+
+    @Inject
     CircuitBreakerMaintenance circuitBreakers;
 
     @BeforeEach
@@ -142,5 +145,22 @@ class RefreshClockSkewTest {
 
         OnVertx.await(() -> job.run());
         thumbtack.verify(3, ThumbtackStubs.refreshRequestWith(c.refreshToken()));
+    }
+
+    @Test
+    void aTokenNearlyExpiredByTheDatabasesClockIsRefreshedBeforeItIsHandedOut() {
+        Connected c = TestConnections.connect();
+        // 10 s left by the clock the expiry was reckoned with; 10 min 10 s by this replica's.
+        db.rows("update connection set access_token_expires_at = now() + interval '10 seconds' where business_pk = $1",
+                c.businessPk());
+        String newAccess = ThumbtackStubs.token("access");
+        thumbtack.stubFor(ThumbtackStubs.refreshWith(c.refreshToken()).willReturn(json(200,
+                ThumbtackStubs.tokenJson(newAccess, ThumbtackStubs.token("refresh"), 3600))));
+
+        AccessToken token = OnVertx.await(() -> service.accessTokenFor(c.businessPk()));
+
+        assertThat(token).isInstanceOf(AccessToken.Bearer.class);
+        assertThat(((AccessToken.Bearer) token).token()).isEqualTo(newAccess);
+        thumbtack.verify(1, ThumbtackStubs.refreshRequestWith(c.refreshToken()));
     }
 }
