@@ -8,6 +8,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 @ApplicationScoped
@@ -19,6 +21,27 @@ public class ConnectionRepository implements PanacheRepositoryBase<Connection, L
             + " and (refresh_token_expires_at is null or refresh_token_expires_at > now())"
             + " and (next_refresh_attempt_at is null or next_refresh_attempt_at <= now())"
             + " and (refresh_lease_until is null or refresh_lease_until < now())";
+
+    /**
+     * The database's now() (the start of the current transaction). Leases, due times and expiries are
+     * compared with now() in SQL, by every replica; so they are computed from it too, never from this
+     * replica's clock.
+     */
+    public Uni<Instant> databaseNow() {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select (extract(epoch from now()) * 1000000)::bigint", Long.class)
+                .getSingleResult())
+                .map(micros -> Instant.EPOCH.plus(micros, ChronoUnit.MICROS));
+    }
+
+    /** A row (null if none) and the database's now() when it was read. */
+    public record AtNow(Connection row, Instant now) {
+    }
+
+    /** The business's row with the database's now(), to compare its expiries with the clock that set them. */
+    public Uni<AtNow> findByBusinessPkAtDatabaseNow(String businessPk) {
+        return databaseNow().chain(now -> findByBusinessPk(businessPk).map(row -> new AtNow(row, now)));
+    }
 
     public Uni<Connection> findByBusinessPk(String businessPk) {
         return find("businessPk", businessPk).firstResult();

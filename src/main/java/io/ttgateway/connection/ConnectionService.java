@@ -133,15 +133,19 @@ public class ConnectionService {
         return store.claimOne(businessPk, lease).chain(claim -> refresher.refresh(claim));
     }
 
-    /** The business's bearer token, refreshed first when it is (nearly) expired. */
+    /**
+     * The business's bearer token, refreshed first when it is (nearly) expired by the database's clock
+     * (the one its expiry was reckoned with).
+     */
     public Uni<AccessToken> accessTokenFor(String businessPk) {
-        return connections.findByBusinessPk(businessPk).chain(row -> {
+        return connections.findByBusinessPkAtDatabaseNow(businessPk).chain(read -> {
+            Connection row = read.row();
             if (row == null || row.status != ConnectionStatus.CONNECTED || row.accessToken() == null) {
                 return Uni.createFrom().item(new AccessToken.NotConnected(row == null
                         ? "business " + businessPk + " is not connected"
                         : "connection " + businessPk + " is " + row.status));
             }
-            Instant now = Instant.now();
+            Instant now = read.now();
             if (row.accessTokenExpiresAt != null && row.accessTokenExpiresAt.isAfter(now.plus(MIN_VALIDITY))) {
                 return Uni.createFrom().item(bearer(row));
             }

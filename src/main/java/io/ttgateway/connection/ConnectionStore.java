@@ -17,7 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Writes of connections: each method is one short transaction, never open across a Thumbtack call. */
+/**
+ * Writes of connections: each method is one short transaction, never open across a Thumbtack call.
+ * Every instant written (expiries, due times, leases, back-offs) is reckoned from the database's now(),
+ * the clock every replica compares them with.
+ */
 @ApplicationScoped
 public class ConnectionStore {
 
@@ -25,27 +29,28 @@ public class ConnectionStore {
 
     /** Thumbtack's refresh tokens live 720 hours from issue. */
     static final Duration REFRESH_TOKEN_LIFETIME = Duration.ofHours(720);
-    static final Duration MIN_REFRESH_SPACING = Duration.ofMinutes(1);
 
     private final ConnectionRepository connections;
     private final TokenCipher cipher;
     private final ConnectionEvents events;
     private final KeyLocks locks;
+    private final RefreshSchedule schedule;
 
-    ConnectionStore(ConnectionRepository connections, TokenCipher cipher, ConnectionEvents events, KeyLocks locks) {
+    ConnectionStore(ConnectionRepository connections, TokenCipher cipher, ConnectionEvents events, KeyLocks locks,
+            RefreshSchedule schedule) {
         this.connections = connections;
         this.cipher = cipher;
         this.events = events;
         this.locks = locks;
+        this.schedule = schedule;
     }
 
     /** Inserts or updates the business's row (one row per business_pk), CONNECTED, with the new tokens. */
     @WithTransaction
     public Uni<Connection> upsertConnected(ThumbtackInfo info, TokenResponse tokens, List<String> fallbackScopes) {
         return locks.lock("connection", info.businessPk())
-                .chain(() -> connections.findByBusinessPkForUpdate(info.businessPk()))
-                .chain(existing -> {
-                    Instant now = Instant.now();
+                .chain(() -> connections.databaseNow())
+                .chain(now -> connections.findByBusinessPkForUpdate(info.businessPk()).chain(existing -> {
                     Connection connection = existing != null ? existing : new Connection();
                     if (existing == null) {
                         connection.businessPk = info.businessPk();
@@ -57,7 +62,7 @@ public class ConnectionStore {
                     applyTokens(connection, tokens, now);
                     return connections.persist(connection)
                             .call(saved -> events.connected(saved, existing != null));
-                });
+                }));
     }
 
     /** Leases up to {@code limit} connections whose access token expires within {@code ahead}. */
@@ -65,16 +70,16 @@ public class ConnectionStore {
     public Uni<DueClaims> claimDue(Duration ahead, int limit, Duration lease) {
         return connections.lockDueForRefresh(ahead, limit)
                 .chain(ids -> connections.listByIds(ids))
-                .map(rows -> {
+                .chain(rows -> connections.databaseNow().map(now -> {
                     List<Claim> claims = new ArrayList<>();
                     for (Connection row : rows) {
-                        Claim claim = leaseReadable(row, lease);
+                        Claim claim = leaseReadable(row, lease, now);
                         if (claim != null) {
                             claims.add(claim);
                         }
                     }
                     return new DueClaims(claims, rows.size());
-                });
+                }));
     }
 
     /** The connections leased for refresh, and how many due rows were leased in all (unreadable ones too). */
@@ -86,9 +91,9 @@ public class ConnectionStore {
      * row keeps the lease, so it is skipped until the lease runs out and the others are refreshed
      * meanwhile, and the log says once per lease what to do. One such row used to fail the whole run.
      */
-    private Claim leaseReadable(Connection row, Duration lease) {
+    private Claim leaseReadable(Connection row, Duration lease, Instant now) {
         try {
-            return lease(row, lease);
+            return lease(row, lease, now);
         } catch (IllegalStateException unreadable) {
             LOG.warnf("token refresh skipped for business %s until %s: %s", row.businessPk, row.refreshLeaseUntil,
                     unreadable.getMessage());
@@ -102,10 +107,10 @@ public class ConnectionStore {
      */
     @WithTransaction
     public Uni<Claim> claimOne(String businessPk, Duration lease) {
-        return connections.findByBusinessPkForUpdate(businessPk).map(row -> {
-            ConnectionChecks.requireRefreshable(row, businessPk, Instant.now());
-            return lease(row, lease);
-        });
+        return connections.findByBusinessPkForUpdate(businessPk).chain(row -> connections.databaseNow().map(now -> {
+            ConnectionChecks.requireRefreshable(row, businessPk, now);
+            return lease(row, lease, now);
+        }));
     }
 
     /** Whether a refresh of the business holds a live lease, by the database's clock (false: no such row). */
@@ -121,12 +126,13 @@ public class ConnectionStore {
     /** The refresh worked: new pair, CONNECTED, failures cleared. Null if the lease was lost meanwhile. */
     @WithTransaction
     public Uni<Connection> storeRefreshed(Claim claim, TokenResponse tokens) {
-        return leased(claim).chain(row -> {
-            if (row == null) {
+        return leased(claim).chain(leased -> {
+            if (leased == null) {
                 return Uni.createFrom().nullItem();
             }
+            Connection row = leased.row();
             boolean recovered = row.status == ConnectionStatus.NEEDS_REAUTH;
-            applyTokens(row, tokens, Instant.now());
+            applyTokens(row, tokens, leased.now());
             // A NEEDS_REAUTH connection refreshed by hand works again: say so in the feed.
             return recovered ? events.connected(row, true).replaceWith(row) : Uni.createFrom().item(row);
         });
@@ -135,21 +141,23 @@ public class ConnectionStore {
     /** Thumbtack refused the refresh token, or it expired: NEEDS_REAUTH, event, long back-off. */
     @WithTransaction
     public Uni<Connection> storeNeedsReauth(Claim claim, String reason, Duration pause) {
-        return leased(claim).chain(row -> row == null ? Uni.createFrom().nullItem() : needsReauth(row, reason, pause));
+        return leased(claim).chain(leased -> leased == null ? Uni.createFrom().nullItem()
+                : needsReauth(leased.row(), reason, pause, leased.now()));
     }
 
     /** The refresh failed for a passing reason: exponential back-off, status unchanged. */
     @WithTransaction
     public Uni<Connection> storeFailed(Claim claim, String reason, Duration initial, Duration max) {
-        return leased(claim).map(row -> {
-            if (row != null) {
-                Instant now = Instant.now();
-                row.refreshFailures++;
-                row.nextRefreshAttemptAt = now.plus(Backoff.after(row.refreshFailures, initial, max));
-                row.lastRefreshError = reason;
-                row.updatedAt = now;
-                row.releaseLease();
+        return leased(claim).map(leased -> {
+            if (leased == null) {
+                return null;
             }
+            Connection row = leased.row();
+            row.refreshFailures++;
+            row.nextRefreshAttemptAt = leased.now().plus(Backoff.after(row.refreshFailures, initial, max));
+            row.lastRefreshError = reason;
+            row.updatedAt = leased.now();
+            row.releaseLease();
             return row;
         });
     }
@@ -159,12 +167,13 @@ public class ConnectionStore {
     public Uni<Integer> expireRefreshTokens(int limit, Duration pause) {
         return connections.lockRefreshTokenExpired(limit)
                 .chain(ids -> connections.listByIds(ids))
-                // One after the other: a reactive session runs one operation at a time.
-                .call(rows -> Multi.createFrom().iterable(rows)
-                        .onItem().transformToUniAndConcatenate(row ->
-                                needsReauth(row, "refresh token expired (720 h)", pause))
-                        .collect().last())
-                .map(List::size);
+                .chain(rows -> connections.databaseNow()
+                        // One after the other: a reactive session runs one operation at a time.
+                        .call(now -> Multi.createFrom().iterable(rows)
+                                .onItem().transformToUniAndConcatenate(row ->
+                                        needsReauth(row, "refresh token expired (720 h)", pause, now))
+                                .collect().last())
+                        .replaceWith(rows.size()));
     }
 
     /** Erases the tokens and marks the connection DISCONNECTED (with event); false if already so. */
@@ -174,20 +183,21 @@ public class ConnectionStore {
             if (row == null || row.status == ConnectionStatus.DISCONNECTED) {
                 return Uni.createFrom().item(false);
             }
-            row.status = ConnectionStatus.DISCONNECTED;
-            row.setAccessToken(null);
-            row.setRefreshToken(null);
-            row.accessTokenExpiresAt = null;
-            row.refreshTokenExpiresAt = null;
-            row.nextRefreshAttemptAt = null;
-            row.updatedAt = Instant.now();
-            row.releaseLease();
-            return events.disconnected(row).replaceWith(true);
+            return connections.databaseNow().chain(now -> {
+                row.status = ConnectionStatus.DISCONNECTED;
+                row.setAccessToken(null);
+                row.setRefreshToken(null);
+                row.accessTokenExpiresAt = null;
+                row.refreshTokenExpiresAt = null;
+                row.nextRefreshAttemptAt = null;
+                row.updatedAt = now;
+                row.releaseLease();
+                return events.disconnected(row).replaceWith(true);
+            });
         });
     }
 
-    private Uni<Connection> needsReauth(Connection row, String reason, Duration pause) {
-        Instant now = Instant.now();
+    private Uni<Connection> needsReauth(Connection row, String reason, Duration pause, Instant now) {
         boolean changed = row.status != ConnectionStatus.NEEDS_REAUTH;
         row.status = ConnectionStatus.NEEDS_REAUTH;
         row.lastRefreshError = reason;
@@ -197,33 +207,38 @@ public class ConnectionStore {
         return (changed ? events.needsReauth(row, reason) : Uni.createFrom().voidItem()).replaceWith(row);
     }
 
-    /** The leased row, locked, or null when the lease is no longer ours (expired and re-taken, disconnected). */
-    private Uni<Connection> leased(Claim claim) {
-        return connections.findByBusinessPkForUpdate(claim.businessPk())
-                .map(row -> row != null && claim.leaseId().equals(row.refreshLeaseId) ? row : null);
+    /** A leased row, locked, and the database's now() of the transaction that locked it. */
+    private record Leased(Connection row, Instant now) {
     }
 
-    private Claim lease(Connection row, Duration lease) {
-        Instant now = Instant.now();
+    /** The leased row, locked, or null when the lease is no longer ours (expired and re-taken, disconnected). */
+    private Uni<Leased> leased(Claim claim) {
+        return connections.findByBusinessPkForUpdate(claim.businessPk()).chain(row ->
+                row != null && claim.leaseId().equals(row.refreshLeaseId)
+                        ? connections.databaseNow().map(now -> new Leased(row, now))
+                        : Uni.createFrom().nullItem());
+    }
+
+    private Claim lease(Connection row, Duration lease, Instant now) {
         row.refreshLeaseId = UUID.randomUUID().toString();
         row.refreshLeaseUntil = now.plus(lease);
         String refreshToken = cipher.open(row.refreshToken(), Connection.context(row.businessPk, "refresh_token"));
-        return new Claim(row.id, row.businessPk, row.refreshLeaseId, refreshToken, row.refreshTokenExpiresAt);
+        boolean expired = row.refreshTokenExpiresAt != null && !row.refreshTokenExpiresAt.isAfter(now);
+        return new Claim(row.id, row.businessPk, row.refreshLeaseId, refreshToken, expired);
     }
 
     private void applyTokens(Connection row, TokenResponse tokens, Instant now) {
         row.setAccessToken(cipher.seal(tokens.accessToken(), Connection.context(row.businessPk, "access_token")));
         row.setRefreshToken(cipher.seal(tokens.refreshToken(), Connection.context(row.businessPk, "refresh_token")));
-        row.accessTokenExpiresAt = now.plusSeconds(tokens.expiresInSeconds());
+        Duration lifetime = Duration.ofSeconds(tokens.expiresInSeconds());
+        row.accessTokenExpiresAt = now.plus(lifetime);
         row.refreshTokenExpiresAt = now.plus(REFRESH_TOKEN_LIFETIME);
         row.status = ConnectionStatus.CONNECTED;
         row.updatedAt = now;
         row.refreshFailures = 0;
-        // Not again before a minute (or half the token's life): a short-lived token is not refreshed in a loop.
-        Duration lifetime = Duration.ofSeconds(tokens.expiresInSeconds());
-        Duration spacing = lifetime.dividedBy(2).compareTo(MIN_REFRESH_SPACING) < 0
-                ? lifetime.dividedBy(2) : MIN_REFRESH_SPACING;
-        row.nextRefreshAttemptAt = now.plus(spacing);
+        // Due at expiresAt - THUMBTACK_REFRESH_AHEAD (the job's condition); held back only where that
+        // would be a loop: see RefreshSchedule.
+        row.nextRefreshAttemptAt = schedule.notBefore(lifetime, now);
         row.lastRefreshError = null;
         row.releaseLease();
     }

@@ -1,6 +1,7 @@
 package io.ttgateway.connection;
 
 import io.ttgateway.thumbtack.ThumbtackResult;
+import java.time.Instant;
 
 /** What one refresh of a leased connection came to. */
 public sealed interface RefreshResult {
@@ -14,13 +15,16 @@ public sealed interface RefreshResult {
     }
 
     /**
-     * Thumbtack refused the refresh token ({@code answer} set) or it had expired ({@code answer} null):
-     * the connection is NEEDS_REAUTH.
+     * Thumbtack refused the refresh token ({@code answer} set: OAuth's {@code invalid_grant}) or it had
+     * expired ({@code answer} null): the connection is NEEDS_REAUTH.
      */
     record NeedsReauth(Connection connection, String reason, ThumbtackResult<?> answer) implements RefreshResult {}
 
-    /** No new pair for a passing reason (5xx, timeout, network, 429): back-off, status unchanged. */
-    record Failed(ThumbtackResult<?> answer) implements RefreshResult {}
+    /**
+     * No new pair, and the refresh token was not refused (any other answer, timeout, network, breaker):
+     * back-off until {@code nextAttemptAt}, status unchanged.
+     */
+    record Failed(ThumbtackResult<?> answer, RefreshFailure reason, Instant nextAttemptAt) implements RefreshResult {}
 
     /** The lease ended before the result could be stored (disconnected meanwhile): nothing stored. */
     record LeaseLost() implements RefreshResult {}

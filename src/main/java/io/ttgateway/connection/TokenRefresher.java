@@ -7,7 +7,6 @@ import io.ttgateway.thumbtack.ThumbtackResult;
 import io.ttgateway.thumbtack.TokenResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -35,13 +34,16 @@ public class TokenRefresher {
     }
 
     public Uni<RefreshResult> refresh(Claim claim) {
-        Uni<RefreshResult> result = claim.refreshTokenExpired(Instant.now())
+        Uni<RefreshResult> result = claim.refreshTokenExpired()
                 ? persist(() -> store.storeNeedsReauth(claim, EXPIRED, config.backoffMax()))
                         .map(row -> row == null ? new RefreshResult.LeaseLost()
                                 : new RefreshResult.NeedsReauth(row, EXPIRED, null))
                 : thumbtack.refresh(claim.refreshToken()).chain(answer -> store(claim, answer));
         return result.invoke(outcome -> {
             metrics.refresh(outcome.metricOutcome());
+            if (outcome instanceof RefreshResult.Failed failed) {
+                metrics.refreshFailed(failed.reason());
+            }
             log(claim, outcome);
         });
     }
@@ -52,15 +54,22 @@ public class TokenRefresher {
                     .map(row -> row == null ? new RefreshResult.LeaseLost()
                             : new RefreshResult.Refreshed(row, ok.body().accessToken()));
         }
-        if (answer instanceof ThumbtackResult.Rejected<TokenResponse> rejected && rejected.status() != 429) {
+        // Only the refresh token being refused means the pro must connect again: OAuth's invalid_grant,
+        // which is what Thumbtack answers for an unknown, used, revoked or expired refresh token. Any
+        // other refusal (client credentials, a firewall, a wrong URL, rate limits) is about this side
+        // and passes once fixed: it must not cost the pros their connections.
+        if (answer instanceof ThumbtackResult.Rejected<TokenResponse> rejected && rejected.status() < 500
+                && rejected.status() >= 400 && rejected.invalidGrant()) {
             String reason = "Thumbtack refused the refresh token: " + rejected.describe();
             return persist(() -> store.storeNeedsReauth(claim, reason, config.backoffMax()))
                     .map(row -> row == null ? new RefreshResult.LeaseLost()
                             : new RefreshResult.NeedsReauth(row, reason, answer));
         }
-        String reason = answer.describe();
+        RefreshFailure failure = RefreshFailure.of(answer);
+        String reason = failure.tag() + ": " + answer.describe();
         return persist(() -> store.storeFailed(claim, reason, config.backoffInitial(), config.backoffMax()))
-                .map(row -> row == null ? new RefreshResult.LeaseLost() : new RefreshResult.Failed(answer));
+                .map(row -> row == null ? new RefreshResult.LeaseLost()
+                        : new RefreshResult.Failed(answer, failure, row.nextRefreshAttemptAt));
     }
 
     /**
@@ -79,8 +88,9 @@ public class TokenRefresher {
         } else if (outcome instanceof RefreshResult.NeedsReauth needsReauth) {
             LOG.warnf("business %s needs re-authorization: %s", claim.businessPk(), needsReauth.reason());
         } else if (outcome instanceof RefreshResult.Failed failed) {
-            LOG.warnf("refresh of business %s failed, will retry with back-off: %s", claim.businessPk(),
-                    failed.answer().describe());
+            LOG.warnf("token refresh of business %s failed (%s: %s); the connection stays CONNECTED, next try"
+                    + " at %s: %s", claim.businessPk(), failed.reason().tag(), failed.answer().describe(),
+                    failed.nextAttemptAt(), failed.reason().hint());
         } else {
             LOG.warnf("refresh of business %s: lease lost before storing (disconnected meanwhile?)",
                     claim.businessPk());

@@ -7,10 +7,12 @@ import io.ttgateway.thumbtack.ThumbtackResult.Failure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
@@ -26,6 +28,8 @@ import org.jboss.logging.Logger;
 public class ThumbtackApi {
 
     private static final Logger LOG = Logger.getLogger(ThumbtackApi.class);
+    /** Before the first grace retry of a refresh; doubled before the second. */
+    private static final Duration GRACE_RETRY_DELAY = Duration.ofMillis(500);
 
     private final ThumbtackRestClient client;
     private final ThumbtackGuard guard;
@@ -48,12 +52,27 @@ public class ThumbtackApi {
     }
 
     /**
-     * Step 6: a new token pair for a refresh token. A {@code null} answer, a timeout or a network
-     * error is retried with the same refresh token within the grace period (see ThumbtackGuard).
+     * Step 6: a new token pair for a refresh token. The first request passes the refresh circuit
+     * breaker; once it was sent, a {@code null} answer, a 5xx, a timeout or a network error is retried
+     * with the same refresh token within the grace period, whatever any breaker says: at most two
+     * retries, 0.5 s then 1 s apart (+-20 %), each with the 2.5 s timeout, so the last one starts
+     * within about 8 s (ThumbtackGuard#refreshFirst, #graceRetry).
      */
     public Uni<ThumbtackResult<TokenResponse>> refresh(String refreshToken) {
-        return call("refresh token", TokenResponse.class, true, secrets(refreshToken),
+        List<String> secrets = secrets(refreshToken);
+        Supplier<Uni<Reply>> attempt = attempt(true,
                 () -> client.tokens(clientBasicAuth(), "refresh_token", null, null, refreshToken, "REFRESH"));
+        AtomicBoolean sent = new AtomicBoolean();
+        Uni<Reply> guarded = Uni.createFrom()
+                .deferred(() -> sent.getAndSet(true) ? guard.graceRetry(attempt) : guard.refreshFirst(attempt))
+                .onFailure(ThumbtackApi::worthAGraceRetry).retry()
+                .withBackOff(GRACE_RETRY_DELAY, GRACE_RETRY_DELAY.multipliedBy(2)).withJitter(0.2).atMost(2);
+        return finish("refresh token", TokenResponse.class, secrets, guarded);
+    }
+
+    /** A sent refresh that may have rotated the pair at Thumbtack (not: a breaker that refused it). */
+    private static boolean worthAGraceRetry(Throwable failure) {
+        return failure instanceof RetryableFailure || failure instanceof TimeoutException;
     }
 
     public Uni<ThumbtackResult<ThumbtackInfo>> thumbtackInfo(String accessToken) {
@@ -78,11 +97,20 @@ public class ThumbtackApi {
      */
     <T> Uni<ThumbtackResult<T>> call(String operation, Class<T> type, boolean nullIsRetryable, boolean repeatable,
             List<String> secrets, Supplier<Uni<Response>> http) {
-        Supplier<Uni<Reply>> attempt = () -> http.get()
+        Supplier<Uni<Reply>> attempt = attempt(nullIsRetryable, http);
+        return finish(operation, type, secrets, repeatable ? guard.call(attempt) : guard.once(attempt));
+    }
+
+    private static Supplier<Uni<Reply>> attempt(boolean nullIsRetryable, Supplier<Uni<Response>> http) {
+        return () -> http.get()
                 .onFailure().transform(ThumbtackApi::classify)
                 .map(Reply::of)
                 .invoke(reply -> failIfRetryable(reply, nullIsRetryable));
-        return (repeatable ? guard.call(attempt) : guard.once(attempt))
+    }
+
+    private <T> Uni<ThumbtackResult<T>> finish(String operation, Class<T> type, List<String> secrets,
+            Uni<Reply> guarded) {
+        return guarded
                 .map(reply -> toResult(reply, type, secrets))
                 .onFailure().recoverWithItem(failure -> ThumbtackApi.<T>failed(failure, secrets))
                 .invoke(result -> LOG.debugf("Thumbtack %s: %s", operation, outcome(result)));
@@ -99,7 +127,8 @@ public class ThumbtackApi {
 
     private <T> ThumbtackResult<T> toResult(Reply reply, Class<T> type, List<String> secrets) {
         if (!reply.success()) {
-            return new ThumbtackResult.Rejected<>(reply.status(), ThumbtackMessages.fromBody(json, reply, secrets));
+            return new ThumbtackResult.Rejected<>(reply.status(), ThumbtackMessages.fromBody(json, reply, secrets),
+                    ThumbtackMessages.errorCode(json, reply));
         }
         if (type == Void.class) {
             return new ThumbtackResult.Ok<>(null);

@@ -19,9 +19,12 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * on {@link RetryableFailure} (5xx, network errors, a {@code null} token answer) and timeouts. A 4xx
  * is an ordinary answer here, so it is never retried. Worst case (three timeouts) ends after about
  * 9 s: inside Thumbtack's 10-second grace period for a refresh token;</li>
- * <li>{@code @CircuitBreaker} shared by all calls (name "thumbtack"): after half of the last 20
+ * <li>{@code @CircuitBreaker} shared by these calls (name "thumbtack"): after half of the last 20
  * attempts failed, calls fail at once for 30 s.</li>
  * </ul>
+ * A token refresh has its own policy ({@link #refreshFirst}, {@link #graceRetry}): a refresh whose
+ * first request was sent may already have rotated the pair at Thumbtack, and only a retry with the
+ * same refresh token within the 10-second grace period gets it; no breaker may cut that retry short.
  * Each attempt calls {@code request.get()} again, so a retry really sends a new HTTP request.
  * The values can be overridden with MicroProfile Fault Tolerance configuration, e.g.
  * {@code io.ttgateway.thumbtack.ThumbtackGuard/call/Timeout/value=1000} (the test profile does).
@@ -38,6 +41,31 @@ class ThumbtackGuard {
             failOn = {RetryableFailure.class, TimeoutException.class})
     @CircuitBreakerName("thumbtack")
     public Uni<Reply> call(Supplier<Uni<Reply>> request) {
+        return Uni.createFrom().deferred(() -> request.get());
+    }
+
+    /**
+     * The first request of a token refresh: timeout, and a circuit breaker of its own
+     * ("thumbtack-refresh", counting first requests only), so that a brownout of the partner-driven
+     * calls never pauses refreshes, and repeated refresh failures pause new refreshes only. The
+     * retries are ThumbtackApi's: each through {@link #graceRetry}.
+     */
+    @AsynchronousNonBlocking
+    @Timeout(2500)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30000, successThreshold = 2,
+            failOn = {RetryableFailure.class, TimeoutException.class})
+    @CircuitBreakerName("thumbtack-refresh")
+    public Uni<Reply> refreshFirst(Supplier<Uni<Reply>> request) {
+        return Uni.createFrom().deferred(() -> request.get());
+    }
+
+    /**
+     * A grace retry of a refresh already sent (after a {@code null} answer, a timeout, a network error
+     * or a 5xx): a timeout and nothing else. Whatever any breaker says, the retry is sent.
+     */
+    @AsynchronousNonBlocking
+    @Timeout(2500)
+    public Uni<Reply> graceRetry(Supplier<Uni<Reply>> request) {
         return Uni.createFrom().deferred(() -> request.get());
     }
 

@@ -21,6 +21,20 @@ final class ThumbtackMessages {
         return message == null || message.isBlank() ? "HTTP " + reply.status() : message;
     }
 
+    /** The OAuth error code of a JSON error body ({@code "error": "invalid_grant"}), else null. */
+    static String errorCode(ObjectMapper json, Reply reply) {
+        String text = reply.body().strip();
+        if (!text.startsWith("{")) {
+            return null;
+        }
+        try {
+            JsonNode error = json.readTree(text).get("error");
+            return error != null && error.isTextual() && error.asText().matches("[a-z_]{1,64}") ? error.asText() : null;
+        } catch (Exception notJson) {
+            return null;
+        }
+    }
+
     static String redact(String text, List<String> secrets) {
         String result = text;
         for (String secret : secrets) {

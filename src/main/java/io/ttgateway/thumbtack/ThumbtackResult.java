@@ -30,8 +30,20 @@ public sealed interface ThumbtackResult<T> {
         }
     }
 
-    /** {@code message} is Thumbtack's own message, with any secret of the call replaced by [redacted]. */
-    record Rejected<T>(int status, String message) implements ThumbtackResult<T> {
+    /**
+     * {@code message} is Thumbtack's own message, with any secret of the call replaced by [redacted];
+     * {@code error} the OAuth error code of the body ({@code "error": "invalid_grant"}), or null.
+     */
+    record Rejected<T>(int status, String message, String error) implements ThumbtackResult<T> {
+        public Rejected(int status, String message) {
+            this(status, message, null);
+        }
+
+        /** OAuth's answer for a refresh token or code the server refuses (RFC 6749, 5.2). */
+        public boolean invalidGrant() {
+            return "invalid_grant".equals(error);
+        }
+
         @Override
         public String describe() {
             return "Thumbtack answered " + status + ": " + message;

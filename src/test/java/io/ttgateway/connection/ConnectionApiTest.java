@@ -162,7 +162,7 @@ class ConnectionApiTest {
     void aRejectedRefreshIs502AndTheConnectionNeedsReauth() {
         TestConnections.Connected c = TestConnections.connect();
         thumbtack.stubFor(ThumbtackStubs.refreshWith(c.refreshToken())
-                .willReturn(json(401, "{\"error\":\"invalid refresh token\"}")));
+                .willReturn(json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"invalid refresh token\"}")));
 
         partner().post("/api/v1/connections/" + c.businessPk() + "/refresh").then().statusCode(502)
                 .body("error", containsString("invalid refresh token"));

@@ -97,7 +97,8 @@ class SecretsNotLoggedTest {
             thumbtack.stubFor(ThumbtackStubs.refreshWith(slow.refreshToken())
                     .willReturn(WireMock.aResponse().withFixedDelay(1500)));
             thumbtack.stubFor(ThumbtackStubs.refreshWith(refused.refreshToken())
-                    .willReturn(json(401, "{\"message\":\"refresh token " + refused.refreshToken() + " revoked\"}")));
+                    .willReturn(json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"refresh token "
+                            + refused.refreshToken() + " revoked\"}")));
             db.rows("update connection set access_token_expires_at = now() + interval '1 minute', next_refresh_attempt_at = null");
             OnVertx.await(() -> job.run());
             assertThat(db.one("select status from connection where business_pk = $1", refused.businessPk())
