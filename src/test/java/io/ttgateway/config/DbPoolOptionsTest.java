@@ -17,15 +17,6 @@ class DbPoolOptionsTest {
     @Inject
     GatewayConfig config;
 
-    @Inject
-    io.vertx.core.Vertx vertx;
-
-    /** Without the native transport Vert.x would set SO_KEEPALIVE only and drop the timings below. */
-    @Test
-    void vertxRunsOnTheNativeTransportSoTheSocketOptionsApply() {
-        assertThat(vertx.isNativeTransportEnabled()).as("Vert.x native (epoll) transport").isTrue();
-    }
-
     @Test
     void pooledConnectionsUseTcpKeepaliveAndUserTimeout() {
         PgConnectOptions options = new PgConnectOptions();
