@@ -51,12 +51,19 @@ public class DbPoolLimits implements PgPoolCreator {
      * Session settings sent at connect (like search_path), so they hold for every statement on every
      * pooled connection, Hibernate Reactive's included: a held lock, a runaway statement or a
      * transaction left open by a stuck caller costs seconds, not the lifetime of the other session.
-     * TCP keepalive and user timeout drop a connection whose peer vanished (the default is about 2 h).
+     * TCP keepalive and user timeout drop a connection whose peer vanished (the default is about 2 h),
+     * on both ends: PostgreSQL's side (session settings) is what ends the backend of a pod that died
+     * inside a transaction, and with it the locks it held; the client's side is set on the pool, where
+     * Vert.x applies the timings with its native transport only (NIO sets SO_KEEPALIVE alone).
      */
     static void boundSessions(PgConnectOptions options, GatewayConfig.Db db) {
         options.addProperty("lock_timeout", millis(db.lockTimeout()))
                 .addProperty("statement_timeout", millis(db.statementTimeout()))
-                .addProperty("idle_in_transaction_session_timeout", millis(db.idleInTransactionTimeout()));
+                .addProperty("idle_in_transaction_session_timeout", millis(db.idleInTransactionTimeout()))
+                .addProperty("tcp_keepalives_idle", String.valueOf(Math.max(1, db.tcpKeepaliveIdle().toSeconds())))
+                .addProperty("tcp_keepalives_interval", String.valueOf(KEEPALIVE_INTERVAL_SECONDS))
+                .addProperty("tcp_keepalives_count", String.valueOf(KEEPALIVE_PROBES))
+                .addProperty("tcp_user_timeout", millis(db.tcpUserTimeout()));
         options.setTcpKeepAlive(true)
                 .setTcpKeepAliveIdleSeconds((int) Math.max(1, db.tcpKeepaliveIdle().toSeconds()))
                 .setTcpKeepAliveIntervalSeconds(KEEPALIVE_INTERVAL_SECONDS)

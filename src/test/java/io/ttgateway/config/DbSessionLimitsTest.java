@@ -18,7 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The service's own sessions carry PostgreSQL's lock, statement and idle-in-transaction limits (sent
+ * The service's own sessions carry PostgreSQL's lock, statement and idle-in-transaction limits and its
+ * TCP keepalive and user timeout for the server side of the connection (sent
  * at connect, so every pooled connection has them); the application_name tells them apart from others.
  */
 @QuarkusTest
@@ -31,7 +32,8 @@ class DbSessionLimitsTest {
     DataSource flywayDataSource;
 
     @ParameterizedTest
-    @CsvSource({"lock_timeout, 5s", "statement_timeout, 10s", "idle_in_transaction_session_timeout, 30s"})
+    @CsvSource({"lock_timeout, 5s", "statement_timeout, 10s", "idle_in_transaction_session_timeout, 30s",
+            "tcp_keepalives_idle, 60", "tcp_keepalives_interval, 10", "tcp_keepalives_count, 3", "tcp_user_timeout, 30000"})
     void everyPooledSessionHasTheLimit(String setting, String expected) {
         assertThat(db.one("select current_setting($1)", setting).getString(0)).isEqualTo(expected);
     }
