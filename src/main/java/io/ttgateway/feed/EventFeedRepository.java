@@ -35,7 +35,7 @@ public class EventFeedRepository {
                    coalesce(e.data, (select l.raw from lead l where l.lead_id = e.lead_id))::text
             from event e
             where (e.tx_id, e.id) > ($1::text::xid8, $2)
-              and e.id > $3
+              and (e.id > $3 or e.tx_id >= $5::text::xid8)
               and e.tx_id < pg_snapshot_xmin(pg_current_snapshot())
             order by e.tx_id, e.id
             limit $4""";
@@ -43,12 +43,15 @@ public class EventFeedRepository {
     /**
      * Where a reader holding a bare event id N (a cursor of the id-ordered feed) goes on: from the oldest
      * transaction that wrote an event above N or may still write one (every such transaction is running
-     * now, with an id at or above xmin, or starts later). Events up to N were seen; they can only belong
-     * to transactions below xmax, which bounds how long the reader must filter them out.
+     * now, with an id at or above xmin, or starts later). Events up to N were seen, but only those the
+     * old feed could hand out: it only ever handed out events of transactions below the xmin of its
+     * read, which is below this xmin. So the floor covers transactions below xmin; an event up to N of a
+     * transaction at or above it (still running now, or committed since the reader's last read) was
+     * never delivered and still comes.
      */
     private static final String FROM_LEGACY_ID = """
             select least((select min(tx_id) from event where id > $1), pg_snapshot_xmin(s))::text::bigint,
-                   pg_snapshot_xmax(s)::text::bigint
+                   pg_snapshot_xmin(s)::text::bigint
             from pg_current_snapshot() s""";
 
     /** The newest settled position: a backward walk of the (tx_id, id) index past the unsettled tail. */
@@ -66,7 +69,8 @@ public class EventFeedRepository {
 
     public Uni<List<FeedEvent>> after(FeedPosition position, int limit) {
         return pool.preparedQuery(PAGE)
-                .execute(Tuple.of(String.valueOf(position.txId()), position.id(), position.floorId(), limit))
+                .execute(Tuple.of(String.valueOf(position.txId()), position.id(), position.floorId(), limit,
+                        String.valueOf(position.floorUntilTx())))
                 .map(EventFeedRepository::events)
                 .onFailure(e -> !(e instanceof StorageUnavailableException))
                 // A connection cut mid-query surfaces as Netty's IOException, which the REST layer would

@@ -12,9 +12,9 @@ import java.util.function.LongFunction;
  *
  * <p>A cursor issued before the feed was ordered this way was a bare event id N and meant "every event
  * with id up to N has been seen". Such a reader keeps a floor: events with {@code id <= floorId} are
- * never delivered again. The floor only matters for events of transactions below {@code floorUntilTx}
- * (every event with an id up to N belongs to a transaction that had its id before the cursor was
- * converted), so it is dropped once the reader has passed that transaction.
+ * never delivered again, as long as they belong to transactions below {@code floorUntilTx} (the
+ * horizon when the cursor was converted: the old feed never handed out an event of a transaction at or
+ * above it). The floor is dropped once the reader has passed that transaction.
  */
 public record FeedPosition(long txId, long id, long floorId, long floorUntilTx) {
 
