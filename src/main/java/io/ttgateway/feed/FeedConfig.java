@@ -19,10 +19,6 @@ public interface FeedConfig {
     @WithDefault("15s")
     Duration lagProbeInterval();
 
-    /** A lag probe that takes longer is abandoned (the gauges keep their last values). */
-    @WithDefault("5s")
-    Duration lagProbeTimeout();
-
     /** Largest page of GET /api/v1/events and of one SSE catch-up read. */
     @WithDefault("500")
     int maxPage();

@@ -4,10 +4,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.ttgateway.common.Deadlines;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -42,13 +42,11 @@ public class FeedLag {
             """.formatted(HELD_CAP);
 
     private final Pool pool;
-    private final FeedConfig config;
     private final AtomicLong lagMillis = new AtomicLong();
     private final AtomicLong held = new AtomicLong();
 
-    FeedLag(Pool pool, FeedConfig config, MeterRegistry registry) {
+    FeedLag(Pool pool, MeterRegistry registry) {
         this.pool = pool;
-        this.config = config;
         Gauge.builder("thumbtack.feed.lag.seconds", lagMillis, millis -> millis.get() / 1000.0)
                 .description("Age of the oldest running transaction, which holds back every event committed after it")
                 .register(registry);
@@ -69,9 +67,7 @@ public class FeedLag {
 
     /** Reads both figures once; a probe that does not answer in time leaves the last ones in place. */
     public Uni<Void> probe() {
-        Duration timeout = config.lagProbeTimeout();
-        return pool.query(PROBE).execute()
-                .ifNoItem().after(timeout).fail()
+        return Deadlines.dbCall(pool.query(PROBE).execute(), "feed lag probe")
                 .invoke(rows -> {
                     Row row = rows.iterator().next();
                     lagMillis.set(Math.round(row.getDouble(0) * 1000));
