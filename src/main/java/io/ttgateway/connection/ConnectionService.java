@@ -110,7 +110,27 @@ public class ConnectionService {
      * Unavailable: passing, try later). Database failures are left as failures.
      */
     public Uni<AccessToken> refreshNow(String businessPk) {
-        return refreshResult(businessPk).map(result -> {
+        return asAccessToken(businessPk, refreshResult(businessPk));
+    }
+
+    /**
+     * For a caller whose token Thumbtack refused: a new token, by refreshing only if the stored token is
+     * still the refused one (checked under the row lock that takes the lease); if another caller already
+     * replaced it, that token, with no second refresh.
+     */
+    public Uni<AccessToken> replaceRefused(String businessPk, String refusedToken) {
+        Uni<RefreshResult> refreshed = store.claimToReplace(businessPk, refusedToken, lease)
+                .chain(claim -> claim == null ? Uni.createFrom().nullItem() : refresher.refresh(claim));
+        return asAccessToken(businessPk, refreshed).chain(token -> token != null
+                ? Uni.createFrom().item(token)
+                : storedToken(businessPk).map(StoredToken::token));
+    }
+
+    private Uni<AccessToken> asAccessToken(String businessPk, Uni<RefreshResult> refresh) {
+        return refresh.map(result -> {
+            if (result == null) {
+                return null;
+            }
             if (result instanceof RefreshResult.Refreshed refreshed) {
                 return (AccessToken) new AccessToken.Bearer(refreshed.accessToken(),
                         refreshed.connection().accessTokenExpiresAt);

@@ -113,6 +113,21 @@ public class ConnectionStore {
         }));
     }
 
+    /**
+     * Leases the connection for a refresh only if its stored access token is still {@code refused}: a
+     * caller that saw Thumbtack refuse a token must not rotate the pair again when another caller (this
+     * replica or another) replaced it in the meantime. Null when it was replaced; the row lock makes the
+     * check and the lease one step. Fails as {@link #claimOne} does.
+     */
+    @WithTransaction
+    public Uni<Claim> claimToReplace(String businessPk, String refused, Duration lease) {
+        return connections.findByBusinessPkForUpdate(businessPk).chain(row -> connections.databaseNow().map(now -> {
+            ConnectionChecks.requireRefreshable(row, businessPk, now);
+            String stored = cipher.open(row.accessToken(), Connection.context(row.businessPk, "access_token"));
+            return refused.equals(stored) ? lease(row, lease, now) : null;
+        }));
+    }
+
     /** Whether a refresh of the business holds a live lease, by the database's clock (false: no such row). */
     @WithSession
     public Uni<Boolean> refreshRunning(String businessPk) {

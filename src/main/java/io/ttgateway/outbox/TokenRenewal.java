@@ -58,7 +58,7 @@ public class TokenRenewal {
             if (progress.settled() != null) {
                 return Uni.createFrom().item((Renewal) new Renewal.NotYet(progress.settled()));
             }
-            return connections.refreshNow(businessId).chain(token -> {
+            return connections.replaceRefused(businessId, refused).chain(token -> {
                 if (token instanceof AccessToken.Bearer bearer) {
                     return Uni.createFrom().item((Renewal) new Renewal.Renewed(bearer.token()));
                 }
