@@ -160,10 +160,9 @@ public class ConnectionService {
     public Uni<AccessToken> accessTokenFor(String businessPk) {
         return connections.findByBusinessPkAtDatabaseNow(businessPk).chain(read -> {
             Connection row = read.row();
-            if (row == null || row.status != ConnectionStatus.CONNECTED || row.accessToken() == null) {
-                return Uni.createFrom().item(new AccessToken.NotConnected(row == null
-                        ? "business " + businessPk + " is not connected"
-                        : "connection " + businessPk + " is " + row.status));
+            AccessToken.NotConnected notConnected = notConnected(row, businessPk);
+            if (notConnected != null) {
+                return Uni.createFrom().item(notConnected);
             }
             Instant now = read.now();
             if (row.accessTokenExpiresAt != null && row.accessTokenExpiresAt.isAfter(now.plus(MIN_VALIDITY))) {
@@ -185,12 +184,8 @@ public class ConnectionService {
      */
     public Uni<StoredToken> storedToken(String businessPk) {
         return store.refreshRunning(businessPk).chain(running -> connections.findByBusinessPk(businessPk).map(row -> {
-            if (row == null || row.status != ConnectionStatus.CONNECTED || row.accessToken() == null) {
-                return new StoredToken(new AccessToken.NotConnected(row == null
-                        ? "business " + businessPk + " is not connected"
-                        : "connection " + businessPk + " is " + row.status), running);
-            }
-            return new StoredToken(bearer(row), running);
+            AccessToken.NotConnected notConnected = notConnected(row, businessPk);
+            return new StoredToken(notConnected != null ? notConnected : bearer(row), running);
         }));
     }
 
@@ -209,6 +204,17 @@ public class ConnectionService {
                         .replaceWithVoid();
             });
         });
+    }
+
+    /** Why the row has no usable token (unknown, not CONNECTED, tokens erased), or null when it has one. */
+    private static AccessToken.NotConnected notConnected(Connection row, String businessPk) {
+        if (row == null) {
+            return new AccessToken.NotConnected("business " + businessPk + " is not connected");
+        }
+        if (row.status != ConnectionStatus.CONNECTED || row.accessToken() == null) {
+            return new AccessToken.NotConnected("connection " + businessPk + " is " + row.status);
+        }
+        return null;
     }
 
     private AccessToken bearer(Connection row) {

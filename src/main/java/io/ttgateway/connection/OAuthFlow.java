@@ -18,9 +18,11 @@ import org.jboss.logging.Logger;
 public class OAuthFlow {
 
     private static final Logger LOG = Logger.getLogger(OAuthFlow.class);
-    private static final Pattern SCOPE = Pattern.compile("[a-z][a-z_]{0,39}");
-    /** An OAuth error code (RFC 6749 section 4.1.2.1), the only part of an unverified error that is shown. */
-    private static final Pattern ERROR_CODE = Pattern.compile("[a-z][a-z_]{0,39}");
+    /**
+     * A scope name, and an OAuth error code (RFC 6749 section 4.1.2.1: the only part of an unverified
+     * error that is shown): both short lower-case words.
+     */
+    private static final Pattern WORD = Pattern.compile("[a-z][a-z_]{0,39}");
 
     /** What the callback came to. */
     public sealed interface Outcome {
@@ -49,7 +51,7 @@ public class OAuthFlow {
             if (scope.isEmpty()) {
                 continue;
             }
-            if (!SCOPE.matcher(scope).matches()) {
+            if (!WORD.matcher(scope).matches()) {
                 return Optional.empty();
             }
             if (!scopes.contains(scope)) {
@@ -84,7 +86,7 @@ public class OAuthFlow {
      */
     public Uni<Outcome> callback(String code, String state, String error, String errorDescription) {
         if (error != null && !error.isBlank()) {
-            String errorCode = ERROR_CODE.matcher(error).matches() ? " (" + error + ")" : "";
+            String errorCode = WORD.matcher(error).matches() ? " (" + error + ")" : "";
             Outcome unverified = problem(400, "Connection not authorized",
                     "Thumbtack did not authorize the connection" + errorCode + ".");
             if (state == null || state.isBlank()) {
