@@ -26,6 +26,25 @@ public interface GatewayConfig {
     Refresh refresh();
 
     /**
+     * The base URL at which Thumbtack reaches this service (GATEWAY_PUBLIC_URL); v4 webhooks are
+     * registered at {public-url}/v4/webhooks. Required in prod when v4 is on.
+     */
+    Optional<String> publicUrl();
+
+    V4 v4();
+
+    /** The service's side of Thumbtack v4. */
+    interface V4 {
+        /** v4 leads created (Thumbtack's createdAt) this recently are watched for changes (GATEWAY_V4_LEAD_WATCH). */
+        @WithDefault("7D")
+        Duration leadWatch();
+
+        /** How often each watched v4 lead is read again, spread over the interval (GATEWAY_V4_LEAD_POLL). */
+        @WithDefault("15M")
+        Duration leadPoll();
+    }
+
+    /**
      * Longest time any webhook or partner API request waits for its answer; then it is answered 503
      * with Retry-After (below Thumbtack's 15 s).
      */

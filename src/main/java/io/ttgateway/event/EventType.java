@@ -1,6 +1,6 @@
 package io.ttgateway.event;
 
-/** Event types of CONTRACT.md section 5. */
+/** The event types of the feed (the contract's sections 5 and 7). */
 public enum EventType {
     LEAD_RECEIVED("lead.received"),
     LEAD_UPDATED("lead.updated"),
@@ -10,7 +10,13 @@ public enum EventType {
     MESSAGE_FAILED("message.failed"),
     CONNECTION_CONNECTED("connection.connected"),
     CONNECTION_NEEDS_REAUTH("connection.needs_reauth"),
-    CONNECTION_DISCONNECTED("connection.disconnected");
+    CONNECTION_DISCONNECTED("connection.disconnected"),
+    /** A business connected the legacy way became a v4 connection. */
+    CONNECTION_MIGRATED("connection.migrated"),
+    /** A message the pro wrote in Thumbtack's own app (v4 delivers both sides of a conversation). */
+    MESSAGE_PRO_SENT("message.pro_sent"),
+    /** A v4 delivery of an event type this service does not interpret; stored raw. */
+    WEBHOOK_UNHANDLED("webhook.unhandled");
 
     private final String wireName;
 
