@@ -2,6 +2,7 @@ package io.ttgateway.connection;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -35,6 +36,14 @@ public class Connection extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ConnectionStatus status;
+
+    /** Legacy rows carry their own token pair; v4 rows none: their grant's ({@link #grantId}). */
+    @Convert(converter = ApiVersion.Column.class)
+    @Column(name = "api_version", nullable = false)
+    public ApiVersion apiVersion = ApiVersion.LEGACY;
+
+    @Column(name = "grant_id")
+    public Long grantId;
 
     @Column(name = "access_token_ciphertext")
     public byte[] accessTokenCiphertext;
