@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -150,23 +151,20 @@ class ProdStartupIT {
         return command;
     }
 
-    private void awaitStatus(int port, String path, IntPredicate wanted, Duration within) throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        int last = -1;
-        while (System.nanoTime() < deadline) {
-            try {
-                last = http.send(HttpRequest.newBuilder(uri(port, path)).timeout(Duration.ofMillis(Math.min(5000, within.toMillis()))).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (wanted.test(last)) {
-                    return;
-                }
-            } catch (ConnectException | java.net.http.HttpTimeoutException notAnsweringYet) {
-                // not listening yet, or too busy starting to answer within the request timeout: poll again
-                last = -1;
-            }
-            Thread.sleep(100);
+    private void awaitStatus(int port, String path, IntPredicate wanted, Duration within) {
+        Duration requestTimeout = Duration.ofMillis(Math.min(5000, within.toMillis()));
+        Awaitility.await(path + " reaching the wanted status").atMost(within).pollInterval(Duration.ofMillis(100))
+                .until(() -> statusOf(port, path, requestTimeout), wanted::test);
+    }
+
+    /** The answer's status, or -1 while the process is not listening yet or too busy starting to answer. */
+    private int statusOf(int port, String path, Duration timeout) throws Exception {
+        try {
+            return http.send(HttpRequest.newBuilder(uri(port, path)).timeout(timeout).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (ConnectException | java.net.http.HttpTimeoutException notAnsweringYet) {
+            return -1;
         }
-        throw new AssertionError(path + " did not reach the wanted status within " + within + "; last " + last);
     }
 
     private int postLead(int port, String leadId) throws Exception {

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -279,7 +280,9 @@ class RefreshJobTest {
         thumbtack.stubFor(ThumbtackStubs.disconnectOf(c.businessPk()).willReturn(json(200, "{}")));
 
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> OnVertx.await(() -> job.run()));
-        Thread.sleep(300);
+        // The disconnect comes while Thumbtack holds the refresh's answer.
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> !thumbtack.findAll(ThumbtackStubs.refreshRequestWith(c.refreshToken())).isEmpty());
         partner().delete("/api/v1/connections/" + c.businessPk()).then().statusCode(204);
         run.get(10, TimeUnit.SECONDS);
 
