@@ -55,6 +55,17 @@ public class ConnectionRepository implements PanacheRepositoryBase<Connection, L
         return listAll(Sort.descending("connectedAt").and("id", Sort.Direction.Descending));
     }
 
+    /** The connections of a grant that are not DISCONNECTED, locked, in business order (one lock order everywhere). */
+    public Uni<List<Connection>> listLiveByGrantForUpdate(long grantId) {
+        return find("grantId = ?1 and status <> ?2 order by businessPk", grantId, ConnectionStatus.DISCONNECTED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** The businesses a grant covers (any status), in business order. */
+    public Uni<List<Connection>> listByGrant(long grantId) {
+        return list("grantId = ?1 order by businessPk", grantId);
+    }
+
     public Uni<List<Connection>> listByIds(List<Long> ids) {
         return ids.isEmpty() ? Uni.createFrom().item(List.of()) : list("id in ?1", ids);
     }

@@ -56,6 +56,10 @@ public class ConnectionStore {
                         connection.businessPk = info.businessPk();
                     }
                     connection.businessName = info.businessName();
+                    // A business connected through the legacy flow goes through it from now on, also one
+                    // that was on v4 (its grant is left to the v4 rules: erased once no business uses it).
+                    connection.apiVersion = ApiVersion.LEGACY;
+                    connection.grantId = null;
                     List<String> scopes = info.scopes().isEmpty() ? fallbackScopes : info.scopes();
                     connection.scopes = String.join(",", scopes);
                     connection.connectedAt = now;
