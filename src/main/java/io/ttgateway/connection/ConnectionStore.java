@@ -5,7 +5,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.ttgateway.common.Backoff;
 import io.ttgateway.common.KeyLocks;
 import io.ttgateway.thumbtack.ThumbtackInfo;
 import io.ttgateway.thumbtack.TokenResponse;
@@ -172,11 +171,7 @@ public class ConnectionStore {
                 return null;
             }
             Connection row = leased.row();
-            row.refreshFailures++;
-            row.nextRefreshAttemptAt = leased.now().plus(Backoff.after(row.refreshFailures, initial, max));
-            row.lastRefreshError = reason;
-            row.updatedAt = leased.now();
-            row.releaseLease();
+            row.backOff(reason, initial, max, leased.now());
             return row;
         });
     }
@@ -204,13 +199,7 @@ public class ConnectionStore {
             }
             return connections.databaseNow().chain(now -> {
                 row.status = ConnectionStatus.DISCONNECTED;
-                row.setAccessToken(null);
-                row.setRefreshToken(null);
-                row.accessTokenExpiresAt = null;
-                row.refreshTokenExpiresAt = null;
-                row.nextRefreshAttemptAt = null;
-                row.updatedAt = now;
-                row.releaseLease();
+                row.erasePair(now);
                 return events.disconnected(row).replaceWith(true);
             });
         });
@@ -247,18 +236,12 @@ public class ConnectionStore {
     }
 
     private void applyTokens(Connection row, TokenResponse tokens, Instant now) {
-        row.setAccessToken(cipher.seal(tokens.accessToken(), Connection.context(row.businessPk, "access_token")));
-        row.setRefreshToken(cipher.seal(tokens.refreshToken(), Connection.context(row.businessPk, "refresh_token")));
         Duration lifetime = Duration.ofSeconds(tokens.expiresInSeconds());
-        row.accessTokenExpiresAt = now.plus(lifetime);
-        row.refreshTokenExpiresAt = now.plus(REFRESH_TOKEN_LIFETIME);
-        row.status = ConnectionStatus.CONNECTED;
-        row.updatedAt = now;
-        row.refreshFailures = 0;
         // Due at expiresAt - THUMBTACK_REFRESH_AHEAD (the job's condition); held back only where that
         // would be a loop: see RefreshSchedule.
-        row.nextRefreshAttemptAt = schedule.notBefore(lifetime, now);
-        row.lastRefreshError = null;
-        row.releaseLease();
+        row.storePair(cipher.seal(tokens.accessToken(), Connection.context(row.businessPk, "access_token")),
+                cipher.seal(tokens.refreshToken(), Connection.context(row.businessPk, "refresh_token")),
+                lifetime, REFRESH_TOKEN_LIFETIME, schedule.notBefore(lifetime, now), now);
+        row.status = ConnectionStatus.CONNECTED;
     }
 }

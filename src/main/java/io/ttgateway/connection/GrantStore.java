@@ -4,7 +4,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.ttgateway.common.Backoff;
 import io.ttgateway.common.ConflictException;
 import io.ttgateway.common.KeyLocks;
 import io.ttgateway.common.NotFoundException;
@@ -117,16 +116,10 @@ public class GrantStore {
                     row.scopes = String.join(",", grant.scopes.split("\\s+"));
                     row.status = ConnectionStatus.CONNECTED;
                     // A legacy row's own tokens are erased here; Thumbtack is told after the commit.
-                    row.setAccessToken(null);
-                    row.setRefreshToken(null);
-                    row.accessTokenExpiresAt = null;
-                    row.refreshTokenExpiresAt = null;
+                    row.erasePair(now);
                     row.refreshFailures = 0;
-                    row.nextRefreshAttemptAt = null;
                     row.lastRefreshError = null;
-                    row.releaseLease();
                     row.connectedAt = now;
-                    row.updatedAt = now;
                     return connections.persist(row)
                             .call(saved -> events.connected(saved, existing != null))
                             .call(saved -> migrated ? events.migrated(saved, ApiVersion.LEGACY) : Uni.createFrom().voidItem())
@@ -153,13 +146,7 @@ public class GrantStore {
 
     private static void revoke(OAuthGrant grant, Instant now) {
         grant.status = OAuthGrant.Status.REVOKED;
-        grant.setAccessToken(null);
-        grant.setRefreshToken(null);
-        grant.accessTokenExpiresAt = null;
-        grant.refreshTokenExpiresAt = null;
-        grant.nextRefreshAttemptAt = null;
-        grant.updatedAt = now;
-        grant.releaseLease();
+        grant.erasePair(now);
         LOG.infof("grant %d no longer used by any business: its tokens are erased", grant.id);
     }
 
@@ -289,11 +276,7 @@ public class GrantStore {
                 return null;
             }
             OAuthGrant grant = leased.grant();
-            grant.refreshFailures++;
-            grant.nextRefreshAttemptAt = leased.now().plus(Backoff.after(grant.refreshFailures, initial, max));
-            grant.lastRefreshError = reason;
-            grant.updatedAt = leased.now();
-            grant.releaseLease();
+            grant.backOff(reason, initial, max, leased.now());
             return grant.nextRefreshAttemptAt;
         });
     }
@@ -343,16 +326,10 @@ public class GrantStore {
     }
 
     private void applyTokens(OAuthGrant grant, V4Tokens tokens, Instant now) {
-        grant.setAccessToken(cipher.seal(tokens.accessToken(), OAuthGrant.context(grant.id, "access_token")));
-        grant.setRefreshToken(cipher.seal(tokens.refreshToken(), OAuthGrant.context(grant.id, "refresh_token")));
         Duration lifetime = Duration.ofSeconds(tokens.expiresIn());
-        grant.accessTokenExpiresAt = now.plus(lifetime);
-        grant.refreshTokenExpiresAt = now.plus(REFRESH_TOKEN_LIFETIME);
+        grant.storePair(cipher.seal(tokens.accessToken(), OAuthGrant.context(grant.id, "access_token")),
+                cipher.seal(tokens.refreshToken(), OAuthGrant.context(grant.id, "refresh_token")),
+                lifetime, REFRESH_TOKEN_LIFETIME, schedule.notBefore(lifetime, now), now);
         grant.status = OAuthGrant.Status.ACTIVE;
-        grant.updatedAt = now;
-        grant.refreshFailures = 0;
-        grant.nextRefreshAttemptAt = schedule.notBefore(lifetime, now);
-        grant.lastRefreshError = null;
-        grant.releaseLease();
     }
 }
