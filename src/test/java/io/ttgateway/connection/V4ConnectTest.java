@@ -22,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.ttgateway.config.ThumbtackV4Config;
 import io.ttgateway.connection.V4Stubs.Business;
+import io.ttgateway.support.Concurrently;
 import io.ttgateway.support.Db;
 import io.ttgateway.support.Fixtures;
 import io.ttgateway.support.InjectWireMock;
@@ -34,6 +35,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.concurrent.Callable;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -67,6 +69,9 @@ class V4ConnectTest {
 
     @Inject
     WebhookRetryJob retryJob;
+
+    @Inject
+    WebhookStore webhooks;
 
     @Inject
     CircuitBreakerMaintenance circuitBreakers;
@@ -352,9 +357,16 @@ class V4ConnectTest {
         assertThat(db.one("select attempts from v4_webhook where business_id = $1", business.id()).getInteger(0))
                 .as("not due yet: backing off").isEqualTo(1);
 
-        V4Stubs.creatable(business.id(), "wh-after-retry");
+        thumbtack.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                urlPathEqualTo(V4Stubs.webhooksPath(business.id()))).willReturn(json(201,
+                "{\"webhookID\":\"wh-after-retry\",\"webhookURL\":\"" + V4Stubs.WEBHOOK_URL + "\"}")
+                .withFixedDelay(300)));
         db.rows("update v4_webhook set next_attempt_at = now() where business_id = $1", business.id());
-        assertThat(OnVertx.await(() -> retryJob.run())).isPositive();
+        thumbtack.resetRequests();
+        // Two replicas' retry jobs at once: the row's lease lets one of them register it.
+        Callable<Integer> replica = () -> OnVertx.await(() -> retryJob.run());
+        assertThat(Concurrently.all(List.of(replica, replica)).stream().mapToInt(Integer::intValue).sum()).isPositive();
+        thumbtack.verify(1, postRequestedFor(urlPathEqualTo(V4Stubs.webhooksPath(business.id()))));
 
         Row registered = db.one("select state, webhook_id, last_error, attempts from v4_webhook where business_id = $1",
                 business.id());
@@ -377,7 +389,14 @@ class V4ConnectTest {
             V4Stubs.deletable(business.id(), "wh-" + business.id());
         }
 
+        byte[] firstUsernameHash = db.one("select username_hash from v4_webhook where business_id = $1", first.id())
+                .getBuffer(0).getBytes();
+        assertThat(OnVertx.await(() -> webhooks.findLiveByUsernameHash(firstUsernameHash))).isNotNull();
+
         partner().delete("/api/v1/connections/" + first.id()).then().statusCode(204);
+
+        assertThat(OnVertx.await(() -> webhooks.findLiveByUsernameHash(firstUsernameHash)))
+                .as("a deleted webhook's credentials stop working").isNull();
 
         thumbtack.verify(1, deleteRequestedFor(urlPathEqualTo(V4Stubs.webhooksPath(first.id()) + "/wh-" + first.id())));
         assertThat(db.one("select state from v4_webhook where business_id = $1", first.id()).getString(0))
@@ -427,6 +446,9 @@ class V4ConnectTest {
         SealedValue sealed = new SealedValue(row.getBuffer("password_ciphertext").getBytes(),
                 row.getBuffer("password_nonce").getBytes(), row.getString("password_key_id"));
         assertThat(cipher.open(sealed, WebhookCredentials.passwordContext(businessId))).isEqualTo(password);
+        RegisteredWebhook found = OnVertx.await(() -> webhooks.findLiveByUsernameHash(
+                WebhookCredentials.usernameHash(username)));
+        assertThat(found.businessId).isEqualTo(businessId);
         String wholeRow = db.one("select row_to_json(w)::text from v4_webhook w where business_id = $1", businessId)
                 .getString(0);
         assertThat(wholeRow).doesNotContain(username).doesNotContain(password);
