@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Writes of connections: each method is one short transaction, never open across a Thumbtack call.
@@ -208,10 +207,7 @@ public class ConnectionStore {
     private Uni<Connection> needsReauth(Connection row, String reason, Duration pause, Instant now) {
         boolean changed = row.status != ConnectionStatus.NEEDS_REAUTH;
         row.status = ConnectionStatus.NEEDS_REAUTH;
-        row.lastRefreshError = reason;
-        row.nextRefreshAttemptAt = now.plus(pause);
-        row.updatedAt = now;
-        row.releaseLease();
+        row.refusedFor(reason, pause, now);
         return (changed ? events.needsReauth(row, reason) : Uni.createFrom().voidItem()).replaceWith(row);
     }
 
@@ -228,11 +224,9 @@ public class ConnectionStore {
     }
 
     private Claim lease(Connection row, Duration lease, Instant now) {
-        row.refreshLeaseId = UUID.randomUUID().toString();
-        row.refreshLeaseUntil = now.plus(lease);
+        String leaseId = row.takeLease(lease, now);
         String refreshToken = cipher.open(row.refreshToken(), Connection.context(row.businessPk, "refresh_token"));
-        boolean expired = row.refreshTokenExpiresAt != null && !row.refreshTokenExpiresAt.isAfter(now);
-        return new Claim(row.id, row.businessPk, row.refreshLeaseId, refreshToken, expired);
+        return new Claim(row.id, row.businessPk, leaseId, refreshToken, row.refreshTokenExpired(now));
     }
 
     private void applyTokens(Connection row, TokenResponse tokens, Instant now) {

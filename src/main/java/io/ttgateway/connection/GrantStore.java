@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -251,10 +250,7 @@ public class GrantStore {
             }
             OAuthGrant grant = leased.grant();
             grant.status = OAuthGrant.Status.NEEDS_REAUTH;
-            grant.lastRefreshError = reason;
-            grant.nextRefreshAttemptAt = leased.now().plus(pause);
-            grant.updatedAt = leased.now();
-            grant.releaseLease();
+            grant.refusedFor(reason, pause, leased.now());
             return Multi.createFrom().iterable(rows)
                     .filter(row -> row.status == ConnectionStatus.CONNECTED)
                     .onItem().transformToUniAndConcatenate(row -> {
@@ -318,11 +314,9 @@ public class GrantStore {
     }
 
     private GrantClaim lease(OAuthGrant grant, Duration lease, Instant now) {
-        grant.refreshLeaseId = UUID.randomUUID().toString();
-        grant.refreshLeaseUntil = now.plus(lease);
+        String leaseId = grant.takeLease(lease, now);
         String refreshToken = cipher.open(grant.refreshToken(), OAuthGrant.context(grant.id, "refresh_token"));
-        boolean expired = grant.refreshTokenExpiresAt != null && !grant.refreshTokenExpiresAt.isAfter(now);
-        return new GrantClaim(grant.id, grant.refreshLeaseId, refreshToken, expired);
+        return new GrantClaim(grant.id, leaseId, refreshToken, grant.refreshTokenExpired(now));
     }
 
     private void applyTokens(OAuthGrant grant, V4Tokens tokens, Instant now) {

@@ -6,6 +6,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * The columns a sealed token pair and its refresh bookkeeping take, the same in {@code connection}
@@ -114,6 +115,26 @@ public abstract class SealedTokenPair extends PanacheEntityBase {
         nextRefreshAttemptAt = null;
         updatedAt = now;
         releaseLease();
+    }
+
+    /** Refused for good (the pro must connect again): no refresh before {@code pause} has passed, lease released. */
+    void refusedFor(String reason, Duration pause, Instant now) {
+        lastRefreshError = reason;
+        nextRefreshAttemptAt = now.plus(pause);
+        updatedAt = now;
+        releaseLease();
+    }
+
+    /** Takes the refresh lease until {@code now + lease}; answers the new lease's id. */
+    String takeLease(Duration lease, Instant now) {
+        refreshLeaseId = UUID.randomUUID().toString();
+        refreshLeaseUntil = now.plus(lease);
+        return refreshLeaseId;
+    }
+
+    /** Whether the refresh token was past its lifetime at {@code now}. */
+    boolean refreshTokenExpired(Instant now) {
+        return refreshTokenExpiresAt != null && !refreshTokenExpiresAt.isAfter(now);
     }
 
     boolean leaseHeld(Instant now) {

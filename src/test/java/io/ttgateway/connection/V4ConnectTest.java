@@ -331,7 +331,7 @@ class V4ConnectTest {
     }
 
     @Test
-    void aFailedRegistrationIsVisibleAsFailedThenTheRetryJobRegistersIt() {
+    void aFailedRegistrationIsVisibleAsFailedThenTheRetryJobRegistersIt() throws Exception {
         Business business = V4Stubs.business("Flaky Webhooks");
         String code = V4Stubs.token("code");
         String access = V4Stubs.token("access");
