@@ -33,9 +33,11 @@ public class ConnectionStore {
     private final ConnectionEvents events;
     private final KeyLocks locks;
     private final RefreshSchedule schedule;
+    private final GrantStore grants;
 
     ConnectionStore(ConnectionRepository connections, TokenCipher cipher, ConnectionEvents events, KeyLocks locks,
-            RefreshSchedule schedule) {
+            RefreshSchedule schedule, GrantStore grants) {
+        this.grants = grants;
         this.connections = connections;
         this.cipher = cipher;
         this.events = events;
@@ -56,6 +58,7 @@ public class ConnectionStore {
                     connection.businessName = info.businessName();
                     // A business connected through the legacy flow goes through it from now on, also one
                     // that was on v4 (its grant is left to the v4 rules: erased once no business uses it).
+                    Long formerGrant = connection.grantId;
                     connection.apiVersion = ApiVersion.LEGACY;
                     connection.grantId = null;
                     List<String> scopes = info.scopes().isEmpty() ? fallbackScopes : info.scopes();
@@ -63,7 +66,9 @@ public class ConnectionStore {
                     connection.connectedAt = now;
                     applyTokens(connection, tokens, now);
                     return connections.persist(connection)
-                            .call(saved -> events.connected(saved, existing != null));
+                            .call(saved -> events.connected(saved, existing != null))
+                            .call(saved -> formerGrant == null ? Uni.createFrom().voidItem()
+                                    : grants.revokeUnused(List.of(formerGrant), now));
                 }));
     }
 

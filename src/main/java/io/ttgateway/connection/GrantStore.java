@@ -126,8 +126,11 @@ public class GrantStore {
                 });
     }
 
-    /** Erases the tokens of each of these grants that no connection uses any more (its lease goes too). */
-    private Uni<Void> revokeUnused(List<Long> grantIds, Instant now) {
+    /**
+     * Erases the tokens of each of these grants that no connection uses any more (its lease goes too).
+     * Runs in the caller's transaction, after the caller's connection row locks (the lock order).
+     */
+    Uni<Void> revokeUnused(List<Long> grantIds, Instant now) {
         if (grantIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }

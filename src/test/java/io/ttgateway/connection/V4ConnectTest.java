@@ -421,6 +421,24 @@ class V4ConnectTest {
     }
 
     @Test
+    void aV4BusinessConnectedAgainTheLegacyWayIsLegacyAgainAndItsUnusedGrantIsErased() {
+        Business business = V4Stubs.business("Back To Legacy");
+        V4Stubs.connect(V4Stubs.token("code"), V4Stubs.token("access"), V4Stubs.token("refresh"), business);
+        long grantId = grantOf(business.id());
+
+        TestConnections.connect(business.id(), "Back To Legacy");
+
+        Row row = db.one("select api_version, grant_id, refresh_token_ciphertext from connection where business_pk = $1",
+                business.id());
+        assertThat(row.getString("api_version")).isEqualTo("legacy");
+        assertThat(row.getValue("grant_id")).isNull();
+        assertThat(row.getValue("refresh_token_ciphertext")).isNotNull();
+        Row grant = db.one("select status, refresh_token_ciphertext from oauth_grant where id = $1", grantId);
+        assertThat(grant.getString("status")).isEqualTo("REVOKED");
+        assertThat(grant.getValue("refresh_token_ciphertext")).isNull();
+    }
+
+    @Test
     void legacyConnectionsShowApiVersionLegacyAndNoWebhook() {
         TestConnections.Connected legacy = TestConnections.connect(Fixtures.newId(), "Still Legacy");
         JsonNode view = view(legacy.businessPk());
