@@ -84,9 +84,7 @@ class V4ConnectTest {
 
     @AfterEach
     void noGrantLeftDue() {
-        // The refresh job's tests count what one run does: leave no grant of ours for them to refresh.
-        db.rows("update oauth_grant set next_refresh_attempt_at = now() + interval '1 day' where status = 'ACTIVE'");
-        db.rows("update v4_webhook set next_attempt_at = now() + interval '1 day' where state in ('PENDING', 'FAILED')");
+        V4Stubs.leaveNothingDue(db);
     }
 
     @Test

@@ -54,8 +54,7 @@ class V4GrantRefreshTest {
 
     @AfterEach
     void noGrantLeftDue() {
-        db.rows("update oauth_grant set next_refresh_attempt_at = now() + interval '1 day' where status = 'ACTIVE'");
-        db.rows("update v4_webhook set next_attempt_at = now() + interval '1 day' where state in ('PENDING', 'FAILED')");
+        V4Stubs.leaveNothingDue(db);
     }
 
     /** Two businesses on one fresh grant (webhooks registered), the tokens as Thumbtack issued them. */

@@ -57,8 +57,7 @@ class V4SecretsNotLoggedTest {
 
     @AfterEach
     void noGrantLeftDue() {
-        db.rows("update oauth_grant set next_refresh_attempt_at = now() + interval '1 day' where status = 'ACTIVE'");
-        db.rows("update v4_webhook set next_attempt_at = now() + interval '1 day' where state in ('PENDING', 'FAILED')");
+        V4Stubs.leaveNothingDue(db);
     }
 
     @Test

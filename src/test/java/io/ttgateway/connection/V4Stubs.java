@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import io.restassured.response.Response;
+import io.ttgateway.support.Db;
 import io.ttgateway.support.Fixtures;
 import io.ttgateway.support.ThumbtackStubs;
 import io.ttgateway.support.ThumbtackWireMock;
@@ -113,6 +114,15 @@ final class V4Stubs {
             listedWebhooks(business.id());
             creatable(business.id(), "wh-" + business.id());
         }
+    }
+
+    /**
+     * After a test: no grant or webhook registration of it is due, so the refresh job's and the retry
+     * job's tests (which count what one run does) find nothing of ours to do.
+     */
+    static void leaveNothingDue(Db db) {
+        db.rows("update oauth_grant set next_refresh_attempt_at = now() + interval '1 day' where status = 'ACTIVE'");
+        db.rows("update v4_webhook set next_attempt_at = now() + interval '1 day' where state in ('PENDING', 'FAILED')");
     }
 
     static Map<String, String> query(String url) {
