@@ -42,6 +42,10 @@ public interface GatewayConfig {
         /** How often each watched v4 lead is read again, spread over the interval (GATEWAY_V4_LEAD_POLL). */
         @WithDefault("15M")
         Duration leadPoll();
+
+        /** How often failed v4 webhook registrations are retried (a Quarkus duration, or "off"); read by @Scheduled. */
+        @WithDefault("30s")
+        String webhookRetryInterval();
     }
 
     /**

@@ -4,6 +4,8 @@ import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -44,6 +46,11 @@ public class RequiredSettingsCheck {
             new String[] {"PARTNER_API_PASSWORD", "quarkus.security.users.embedded.users.partner"},
             new String[] {"TOKEN_ENCRYPTION_KEY", "gateway.token-encryption-key"});
 
+    /** Required as well while Thumbtack v4 is on (its client id and secret both set). */
+    static final List<String[]> REQUIRED_WITH_V4 = List.of(
+            new String[] {"THUMBTACK_V4_REDIRECT_URI", "thumbtack.v4.redirect-uri"},
+            new String[] {"GATEWAY_PUBLIC_URL", "gateway.public-url"});
+
     /** How strictly a secret's value is checked (when it is set; whether it must be set is {@link #REQUIRED}). */
     enum Strength {
         /** Given by someone else (Thumbtack, the DBA): no placeholder, no public value. */
@@ -62,7 +69,9 @@ public class RequiredSettingsCheck {
             new Secret("TOKEN_ENCRYPTION_KEY", "gateway.token-encryption-key", Strength.NOT_A_PLACEHOLDER),
             new Secret("QUARKUS_DATASOURCE_PASSWORD", "quarkus.datasource.password", Strength.NOT_A_PLACEHOLDER),
             new Secret("THUMBTACK_V1_USERNAME", "thumbtack.v1-username", Strength.NOT_A_PLACEHOLDER),
-            new Secret("THUMBTACK_V1_PASSWORD", "thumbtack.v1-password", Strength.NOT_A_PLACEHOLDER));
+            new Secret("THUMBTACK_V1_PASSWORD", "thumbtack.v1-password", Strength.NOT_A_PLACEHOLDER),
+            new Secret("THUMBTACK_V4_CLIENT_ID", "thumbtack.v4.client-id", Strength.NOT_A_PLACEHOLDER),
+            new Secret("THUMBTACK_V4_CLIENT_SECRET", "thumbtack.v4.client-secret", Strength.NOT_A_PLACEHOLDER));
 
     /** Placeholders, compared in lower case with everything but letters and digits removed. */
     private static final Set<String> PLACEHOLDERS = Set.of("changeme", "changeit", "replaceme", "password",
@@ -143,13 +152,48 @@ public class RequiredSettingsCheck {
     /** The environment variable of each required setting whose Quarkus key has no non-blank value. */
     static List<String> missing(Function<String, Optional<String>> lookup) {
         List<String> missing = new ArrayList<>();
-        for (String[] setting : REQUIRED) {
-            Optional<String> value = lookup.apply(setting[1]);
-            if (value.isEmpty() || value.get().isBlank()) {
+        addMissing(REQUIRED, lookup, missing);
+        if (v4On(lookup)) {
+            addMissing(REQUIRED_WITH_V4, lookup, missing);
+        }
+        return missing;
+    }
+
+    private static void addMissing(List<String[]> settings, Function<String, Optional<String>> lookup,
+            List<String> missing) {
+        for (String[] setting : settings) {
+            if (blank(lookup.apply(setting[1]))) {
                 missing.add(setting[0]);
             }
         }
-        return missing;
+    }
+
+    /** v4 is on when both halves of its client are set (ThumbtackV4Config.enabled()). */
+    static boolean v4On(Function<String, Optional<String>> lookup) {
+        return !blank(lookup.apply("thumbtack.v4.client-id")) && !blank(lookup.apply("thumbtack.v4.client-secret"));
+    }
+
+    private static boolean blank(Optional<String> value) {
+        return value.isEmpty() || value.get().isBlank();
+    }
+
+    /**
+     * Whether Thumbtack may be given this base URL for webhooks: https, or http for a local run only
+     * (localhost, 127.0.0.1, [::1]): deliveries carry Basic credentials, never in clear over a network.
+     */
+    static boolean acceptablePublicUrl(String value) {
+        try {
+            URI uri = new URI(value.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+            if (host.isEmpty()) {
+                return false;
+            }
+            return scheme.equals("https") || (scheme.equals("http")
+                    && Set.of("localhost", "127.0.0.1", "[::1]").contains(host));
+        } catch (URISyntaxException malformed) {
+            return false;
+        }
     }
 
     /** Each set secret that must not be used, as "VARIABLE (why)"; the value itself is never part of it. */
@@ -165,6 +209,10 @@ public class RequiredSettingsCheck {
             } else if (secret.strength() == Strength.LONG_PASSWORD && value.get().length() < MIN_PASSWORD_LENGTH) {
                 unsafe.add(secret.variable() + " (shorter than " + MIN_PASSWORD_LENGTH + " characters)");
             }
+        }
+        Optional<String> publicUrl = lookup.apply("gateway.public-url").filter(v -> !v.isBlank());
+        if (publicUrl.isPresent() && !acceptablePublicUrl(publicUrl.get())) {
+            unsafe.add("GATEWAY_PUBLIC_URL (must be an https URL; http only for localhost or 127.0.0.1)");
         }
         return unsafe;
     }

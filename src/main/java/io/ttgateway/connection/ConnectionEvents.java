@@ -33,6 +33,14 @@ public class ConnectionEvents {
         return append(EventType.CONNECTION_NEEDS_REAUTH, connection, data);
     }
 
+    /** The business now goes through {@code connection.apiVersion}, no longer through {@code from}. */
+    Uni<Void> migrated(Connection connection, ApiVersion from) {
+        ObjectNode data = base(connection);
+        data.put("from", from.wireName());
+        data.put("to", connection.apiVersion.wireName());
+        return append(EventType.CONNECTION_MIGRATED, connection, data);
+    }
+
     Uni<Void> disconnected(Connection connection) {
         return append(EventType.CONNECTION_DISCONNECTED, connection, base(connection));
     }

@@ -23,6 +23,11 @@ public class ConnectionMetrics {
         registry.counter("thumbtack.token.refreshes", "outcome", outcome).increment();
     }
 
+    /** thumbtack_legacy_disconnect_failures_total: a business moved to v4 whose legacy disconnect failed. */
+    void legacyDisconnectFailed() {
+        registry.counter("thumbtack.legacy.disconnect.failures").increment();
+    }
+
     void refreshFailed(RefreshFailure reason) {
         registry.counter("thumbtack.token.refresh.failures", "reason", reason.tag()).increment();
     }

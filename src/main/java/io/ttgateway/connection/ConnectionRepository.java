@@ -16,8 +16,11 @@ import java.util.List;
 @WithSession
 public class ConnectionRepository implements PanacheRepositoryBase<Connection, Long> {
 
-    /** Rows that may be refreshed: CONNECTED, refresh token still valid, not backing off, no live lease. */
-    private static final String REFRESHABLE = "status = 'CONNECTED'"
+    /**
+     * Rows that may be refreshed: legacy (a v4 row has no tokens of its own: its grant is refreshed),
+     * CONNECTED, refresh token still valid, not backing off, no live lease.
+     */
+    private static final String REFRESHABLE = "api_version = 'legacy' and status = 'CONNECTED'"
             + " and (refresh_token_expires_at is null or refresh_token_expires_at > now())"
             + " and (next_refresh_attempt_at is null or next_refresh_attempt_at <= now())"
             + " and (refresh_lease_until is null or refresh_lease_until < now())";
@@ -55,6 +58,17 @@ public class ConnectionRepository implements PanacheRepositoryBase<Connection, L
         return listAll(Sort.descending("connectedAt").and("id", Sort.Direction.Descending));
     }
 
+    /** The connections of a grant that are not DISCONNECTED, locked, in business order (one lock order everywhere). */
+    public Uni<List<Connection>> listLiveByGrantForUpdate(long grantId) {
+        return find("grantId = ?1 and status <> ?2 order by businessPk", grantId, ConnectionStatus.DISCONNECTED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** The businesses a grant covers (any status), in business order. */
+    public Uni<List<Connection>> listByGrant(long grantId) {
+        return list("grantId = ?1 order by businessPk", grantId);
+    }
+
     public Uni<List<Connection>> listByIds(List<Long> ids) {
         return ids.isEmpty() ? Uni.createFrom().item(List.of()) : list("id in ?1", ids);
     }
@@ -74,7 +88,7 @@ public class ConnectionRepository implements PanacheRepositoryBase<Connection, L
 
     /** Locks CONNECTED rows whose refresh token (720 h) has expired and nobody is refreshing. */
     public Uni<List<Long>> lockRefreshTokenExpired(int limit) {
-        return lockIds("select id from connection where status = 'CONNECTED'"
+        return lockIds("select id from connection where api_version = 'legacy' and status = 'CONNECTED'"
                 + " and refresh_token_expires_at <= now() + make_interval(secs => :ahead)"
                 + " and (refresh_lease_until is null or refresh_lease_until < now())"
                 + " order by id limit :limit for update skip locked", 0L, limit);

@@ -32,20 +32,22 @@ public class ConnectionResource {
     public record ConnectRequest(String code) {}
 
     private final ConnectionService connections;
+    private final ConnectionViews views;
 
-    ConnectionResource(ConnectionService connections) {
+    ConnectionResource(ConnectionService connections, ConnectionViews views) {
         this.connections = connections;
+        this.views = views;
     }
 
     @GET
     public Uni<List<ConnectionView>> list() {
-        return connections.list().map(rows -> rows.stream().map(ConnectionView::of).toList());
+        return connections.list().chain(views::of);
     }
 
     @GET
     @Path("/{businessId}")
     public Uni<ConnectionView> get(@PathParam("businessId") String businessId) {
-        return connections.get(businessId).map(ConnectionView::of);
+        return connections.get(businessId).chain(views::of);
     }
 
     /** The no-redirect flow: 201 with the connection. */
@@ -63,7 +65,7 @@ public class ConnectionResource {
     @POST
     @Path("/{businessId}/refresh")
     public Uni<ConnectionView> refresh(@PathParam("businessId") String businessId) {
-        return connections.refresh(businessId).map(ConnectionView::of);
+        return connections.refresh(businessId).chain(views::of);
     }
 
     @DELETE

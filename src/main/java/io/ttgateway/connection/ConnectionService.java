@@ -31,16 +31,30 @@ public class ConnectionService {
     private final ConnectionStore store;
     private final TokenRefresher refresher;
     private final TokenCipher cipher;
+    private final GrantTokens grantTokens;
+    private final V4Connections v4;
     private final Duration lease;
 
     ConnectionService(ThumbtackApi thumbtack, ConnectionRepository connections, ConnectionStore store,
-            TokenRefresher refresher, TokenCipher cipher, GatewayConfig config) {
+            TokenRefresher refresher, TokenCipher cipher, GrantTokens grantTokens, V4Connections v4,
+            GatewayConfig config) {
         this.thumbtack = thumbtack;
         this.connections = connections;
         this.store = store;
         this.refresher = refresher;
         this.cipher = cipher;
+        this.grantTokens = grantTokens;
+        this.v4 = v4;
         this.lease = config.refresh().lease();
+    }
+
+    /**
+     * The business's connection if it goes through v4, else null (legacy or unknown: the legacy code
+     * paths answer those as they always did).
+     */
+    private Uni<Connection> v4Row(String businessPk) {
+        return connections.findByBusinessPk(businessPk)
+                .map(row -> row != null && row.apiVersion == ApiVersion.V4 ? row : null);
     }
 
     /**
@@ -87,6 +101,11 @@ public class ConnectionService {
      * refresh token expired, or a refresh already running) or ThumbtackCallException.
      */
     public Uni<Connection> refresh(String businessPk) {
+        return v4Row(businessPk).chain(v4row -> v4row != null ? grantTokens.refresh(businessPk)
+                : refreshLegacy(businessPk));
+    }
+
+    private Uni<Connection> refreshLegacy(String businessPk) {
         return refreshResult(businessPk).map(result -> {
             if (result instanceof RefreshResult.Refreshed refreshed) {
                 return refreshed.connection();
@@ -110,7 +129,8 @@ public class ConnectionService {
      * Unavailable: passing, try later). Database failures are left as failures.
      */
     public Uni<AccessToken> refreshNow(String businessPk) {
-        return asAccessToken(businessPk, refreshResult(businessPk));
+        return v4Row(businessPk).chain(v4row -> v4row != null ? grantTokens.refreshNow(businessPk)
+                : asAccessToken(businessPk, refreshResult(businessPk)));
     }
 
     /**
@@ -119,6 +139,11 @@ public class ConnectionService {
      * replaced it, that token, with no second refresh.
      */
     public Uni<AccessToken> replaceRefused(String businessPk, String refusedToken) {
+        return v4Row(businessPk).chain(v4row -> v4row != null ? grantTokens.replaceRefused(businessPk, refusedToken)
+                : replaceRefusedLegacy(businessPk, refusedToken));
+    }
+
+    private Uni<AccessToken> replaceRefusedLegacy(String businessPk, String refusedToken) {
         Uni<RefreshResult> refreshed = store.claimToReplace(businessPk, refusedToken, lease)
                 .chain(claim -> claim == null ? Uni.createFrom().nullItem() : refresher.refresh(claim));
         return asAccessToken(businessPk, refreshed).chain(token -> token != null
@@ -160,6 +185,9 @@ public class ConnectionService {
     public Uni<AccessToken> accessTokenFor(String businessPk) {
         return connections.findByBusinessPkAtDatabaseNow(businessPk).chain(read -> {
             Connection row = read.row();
+            if (row != null && row.apiVersion == ApiVersion.V4) {
+                return grantTokens.accessTokenFor(row, read.now());
+            }
             AccessToken.NotConnected notConnected = notConnected(row, businessPk);
             if (notConnected != null) {
                 return Uni.createFrom().item(notConnected);
@@ -183,17 +211,27 @@ public class ConnectionService {
      * lease is read before the row, so a refresh that ends between the two reads shows as a new token.
      */
     public Uni<StoredToken> storedToken(String businessPk) {
-        return store.refreshRunning(businessPk).chain(running -> connections.findByBusinessPk(businessPk).map(row -> {
+        return store.refreshRunning(businessPk).chain(running -> connections.findByBusinessPk(businessPk).chain(row -> {
+            if (row != null && row.apiVersion == ApiVersion.V4) {
+                return grantTokens.storedToken(row);
+            }
             AccessToken.NotConnected notConnected = notConnected(row, businessPk);
-            return new StoredToken(notConnected != null ? notConnected : bearer(row), running);
+            return Uni.createFrom().item(new StoredToken(notConnected != null ? notConnected : bearer(row), running));
         }));
     }
 
-    /** Tells Thumbtack (disconnect-partner), then erases the tokens: DISCONNECTED, with event. */
+    /**
+     * Legacy: tells Thumbtack (disconnect-partner), then erases the tokens. v4: deletes the service's
+     * webhook of the business at Thumbtack, then DISCONNECTED; the grant's tokens are erased once no
+     * business of it is left connected. Both with event connection.disconnected.
+     */
     public Uni<Void> disconnect(String businessPk) {
         return get(businessPk).chain(row -> {
             if (row.status == ConnectionStatus.DISCONNECTED) {
                 return Uni.createFrom().voidItem();
+            }
+            if (row.apiVersion == ApiVersion.V4) {
+                return v4.disconnect(businessPk);
             }
             return thumbtack.disconnect(businessPk).chain(answer -> {
                 if (!(answer instanceof ThumbtackResult.Ok<?>)) {

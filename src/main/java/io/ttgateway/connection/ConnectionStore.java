@@ -5,7 +5,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.ttgateway.common.Backoff;
 import io.ttgateway.common.KeyLocks;
 import io.ttgateway.thumbtack.ThumbtackInfo;
 import io.ttgateway.thumbtack.TokenResponse;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Writes of connections: each method is one short transaction, never open across a Thumbtack call.
@@ -35,9 +33,11 @@ public class ConnectionStore {
     private final ConnectionEvents events;
     private final KeyLocks locks;
     private final RefreshSchedule schedule;
+    private final GrantStore grants;
 
     ConnectionStore(ConnectionRepository connections, TokenCipher cipher, ConnectionEvents events, KeyLocks locks,
-            RefreshSchedule schedule) {
+            RefreshSchedule schedule, GrantStore grants) {
+        this.grants = grants;
         this.connections = connections;
         this.cipher = cipher;
         this.events = events;
@@ -56,12 +56,19 @@ public class ConnectionStore {
                         connection.businessPk = info.businessPk();
                     }
                     connection.businessName = info.businessName();
+                    // A business connected through the legacy flow goes through it from now on, also one
+                    // that was on v4 (its grant is left to the v4 rules: erased once no business uses it).
+                    Long formerGrant = connection.grantId;
+                    connection.apiVersion = ApiVersion.LEGACY;
+                    connection.grantId = null;
                     List<String> scopes = info.scopes().isEmpty() ? fallbackScopes : info.scopes();
                     connection.scopes = String.join(",", scopes);
                     connection.connectedAt = now;
                     applyTokens(connection, tokens, now);
                     return connections.persist(connection)
-                            .call(saved -> events.connected(saved, existing != null));
+                            .call(saved -> events.connected(saved, existing != null))
+                            .call(saved -> formerGrant == null ? Uni.createFrom().voidItem()
+                                    : grants.revokeUnused(List.of(formerGrant), now));
                 }));
     }
 
@@ -168,11 +175,7 @@ public class ConnectionStore {
                 return null;
             }
             Connection row = leased.row();
-            row.refreshFailures++;
-            row.nextRefreshAttemptAt = leased.now().plus(Backoff.after(row.refreshFailures, initial, max));
-            row.lastRefreshError = reason;
-            row.updatedAt = leased.now();
-            row.releaseLease();
+            row.backOff(reason, initial, max, leased.now());
             return row;
         });
     }
@@ -200,13 +203,7 @@ public class ConnectionStore {
             }
             return connections.databaseNow().chain(now -> {
                 row.status = ConnectionStatus.DISCONNECTED;
-                row.setAccessToken(null);
-                row.setRefreshToken(null);
-                row.accessTokenExpiresAt = null;
-                row.refreshTokenExpiresAt = null;
-                row.nextRefreshAttemptAt = null;
-                row.updatedAt = now;
-                row.releaseLease();
+                row.erasePair(now);
                 return events.disconnected(row).replaceWith(true);
             });
         });
@@ -215,10 +212,7 @@ public class ConnectionStore {
     private Uni<Connection> needsReauth(Connection row, String reason, Duration pause, Instant now) {
         boolean changed = row.status != ConnectionStatus.NEEDS_REAUTH;
         row.status = ConnectionStatus.NEEDS_REAUTH;
-        row.lastRefreshError = reason;
-        row.nextRefreshAttemptAt = now.plus(pause);
-        row.updatedAt = now;
-        row.releaseLease();
+        row.refusedFor(reason, pause, now);
         return (changed ? events.needsReauth(row, reason) : Uni.createFrom().voidItem()).replaceWith(row);
     }
 
@@ -235,26 +229,18 @@ public class ConnectionStore {
     }
 
     private Claim lease(Connection row, Duration lease, Instant now) {
-        row.refreshLeaseId = UUID.randomUUID().toString();
-        row.refreshLeaseUntil = now.plus(lease);
+        String leaseId = row.takeLease(lease, now);
         String refreshToken = cipher.open(row.refreshToken(), Connection.context(row.businessPk, "refresh_token"));
-        boolean expired = row.refreshTokenExpiresAt != null && !row.refreshTokenExpiresAt.isAfter(now);
-        return new Claim(row.id, row.businessPk, row.refreshLeaseId, refreshToken, expired);
+        return new Claim(row.id, row.businessPk, leaseId, refreshToken, row.refreshTokenExpired(now));
     }
 
     private void applyTokens(Connection row, TokenResponse tokens, Instant now) {
-        row.setAccessToken(cipher.seal(tokens.accessToken(), Connection.context(row.businessPk, "access_token")));
-        row.setRefreshToken(cipher.seal(tokens.refreshToken(), Connection.context(row.businessPk, "refresh_token")));
         Duration lifetime = Duration.ofSeconds(tokens.expiresInSeconds());
-        row.accessTokenExpiresAt = now.plus(lifetime);
-        row.refreshTokenExpiresAt = now.plus(REFRESH_TOKEN_LIFETIME);
-        row.status = ConnectionStatus.CONNECTED;
-        row.updatedAt = now;
-        row.refreshFailures = 0;
         // Due at expiresAt - THUMBTACK_REFRESH_AHEAD (the job's condition); held back only where that
         // would be a loop: see RefreshSchedule.
-        row.nextRefreshAttemptAt = schedule.notBefore(lifetime, now);
-        row.lastRefreshError = null;
-        row.releaseLease();
+        row.storePair(cipher.seal(tokens.accessToken(), Connection.context(row.businessPk, "access_token")),
+                cipher.seal(tokens.refreshToken(), Connection.context(row.businessPk, "refresh_token")),
+                lifetime, REFRESH_TOKEN_LIFETIME, schedule.notBefore(lifetime, now), now);
+        row.status = ConnectionStatus.CONNECTED;
     }
 }

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
@@ -24,11 +26,31 @@ public class OAuthFlow {
      */
     private static final Pattern WORD = Pattern.compile("[a-z][a-z_]{0,39}");
 
-    /** What the callback came to. */
+    /** What the callback came to: the page the pro's browser gets. */
     public sealed interface Outcome {
-        record Connected(Connection connection) implements Outcome {}
+        int status();
 
-        record Problem(int status, String title, String detail) implements Outcome {}
+        String html();
+
+        /** The businesses connected, and a line about what happens next (or null). */
+        record Connected(List<Connection> connections, String note) implements Outcome {
+            @Override
+            public int status() {
+                return 200;
+            }
+
+            @Override
+            public String html() {
+                return OAuthPages.connected(connections, note);
+            }
+        }
+
+        record Problem(int status, String title, String detail) implements Outcome {
+            @Override
+            public String html() {
+                return OAuthPages.problem(title, detail);
+            }
+        }
     }
 
     private final ThumbtackConfig config;
@@ -85,6 +107,18 @@ public class OAuthFlow {
      * any text in the query.
      */
     public Uni<Outcome> callback(String code, String state, String error, String errorDescription) {
+        return callback(code, state, error, errorDescription, states::consume,
+                (validCode, scopes) -> connections.connectWithCode(validCode, scopes)
+                        .map(connection -> new Outcome.Connected(List.of(connection), null)));
+    }
+
+    /**
+     * The callback of either flow: {@code consume} uses the state up (empty: unknown, expired, used),
+     * {@code exchange} turns the code and what the state carried into the connections. Thumbtack's
+     * failures become pages; the state is always checked before Thumbtack is called.
+     */
+    <T> Uni<Outcome> callback(String code, String state, String error, String errorDescription,
+            Function<String, Uni<Optional<T>>> consume, BiFunction<String, T, Uni<Outcome.Connected>> exchange) {
         if (error != null && !error.isBlank()) {
             String errorCode = WORD.matcher(error).matches() ? " (" + error + ")" : "";
             Outcome unverified = problem(400, "Connection not authorized",
@@ -92,7 +126,7 @@ public class OAuthFlow {
             if (state == null || state.isBlank()) {
                 return Uni.createFrom().item(unverified);
             }
-            return states.consume(state).<Outcome>map(scopes -> scopes.isEmpty() ? unverified
+            return consume.apply(state).<Outcome>map(valid -> valid.isEmpty() ? unverified
                     : problem(400, "Connection not authorized", "Thumbtack did not authorize the connection ("
                             + error + (errorDescription == null || errorDescription.isBlank() ? "" : ": " + errorDescription)
                             + ")."));
@@ -105,15 +139,15 @@ public class OAuthFlow {
             return Uni.createFrom().item(problem(400, "No authorization code",
                     "Thumbtack sent no authorization code. Start again."));
         }
-        return states.consume(state).chain(scopes -> scopes.isEmpty()
+        return consume.apply(state).chain(valid -> valid.isEmpty()
                 ? Uni.createFrom().item(problem(400, "Invalid or expired connection link",
                         "This connection link is unknown, has expired (after 10 minutes) or was already used."))
-                : exchange(code, scopes.get()));
+                : recovered(exchange.apply(code, valid.get())));
     }
 
-    private Uni<Outcome> exchange(String code, List<String> scopes) {
-        return connections.connectWithCode(code, scopes)
-                .<Outcome>map(Outcome.Connected::new)
+    private static Uni<Outcome> recovered(Uni<Outcome.Connected> exchange) {
+        return exchange
+                .<Outcome>map(connected -> connected)
                 .onFailure(ThumbtackCallException.class).recoverWithItem(failure -> problem(
                         ((ThumbtackCallException) failure).status(),
                         ((ThumbtackCallException) failure).status() == 504 ? "Thumbtack did not answer"
@@ -130,7 +164,7 @@ public class OAuthFlow {
         return new Outcome.Problem(status, title, detail);
     }
 
-    private static String encode(String value) {
+    static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

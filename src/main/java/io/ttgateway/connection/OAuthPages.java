@@ -1,5 +1,7 @@
 package io.ttgateway.connection;
 
+import java.util.List;
+
 /** The small HTML pages a pro's browser sees. Everything echoed is HTML-escaped. */
 final class OAuthPages {
 
@@ -7,12 +9,28 @@ final class OAuthPages {
 
     private OAuthPages() {}
 
-    static String connected(Connection connection) {
-        String name = connection.businessName == null || connection.businessName.isBlank()
+    /** One business: as it always was; several (a v4 grant): one line each. {@code note} (may be null) below. */
+    static String connected(List<Connection> connections, String note) {
+        String extra = note == null ? "" : "<p>" + escape(note) + "</p>";
+        if (connections.size() == 1) {
+            Connection connection = connections.get(0);
+            String name = name(connection);
+            return page("Connected", "<h1>Connected: " + escape(name) + "</h1>"
+                    + "<p>Thumbtack business " + escape(name) + " (ID " + escape(connection.businessPk)
+                    + ") is connected. You can close this window.</p>" + extra);
+        }
+        StringBuilder list = new StringBuilder("<ul>");
+        for (Connection connection : connections) {
+            list.append("<li>").append(escape(name(connection))).append(" (ID ").append(escape(connection.businessPk))
+                    .append(")</li>");
+        }
+        return page("Connected", "<h1>Connected: " + connections.size() + " Thumbtack businesses</h1>"
+                + list.append("</ul>") + "<p>You can close this window.</p>" + extra);
+    }
+
+    private static String name(Connection connection) {
+        return connection.businessName == null || connection.businessName.isBlank()
                 ? "Your Thumbtack business" : connection.businessName;
-        return page("Connected", "<h1>Connected: " + escape(name) + "</h1>"
-                + "<p>Thumbtack business " + escape(name) + " (ID " + escape(connection.businessPk)
-                + ") is connected. You can close this window.</p>");
     }
 
     static String problem(String title, String detail) {

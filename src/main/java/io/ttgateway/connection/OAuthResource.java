@@ -42,23 +42,18 @@ public class OAuthResource {
     @Path("/callback")
     public Uni<Response> callback(@QueryParam("code") String code, @QueryParam("state") String state,
             @QueryParam("error") String error, @QueryParam("error_description") String errorDescription) {
-        return flow.callback(code, state, error, errorDescription).map(outcome -> {
-            if (outcome instanceof OAuthFlow.Outcome.Connected connected) {
-                return page(200, OAuthPages.connected(connected.connection()));
-            }
-            OAuthFlow.Outcome.Problem problem = (OAuthFlow.Outcome.Problem) outcome;
-            return page(problem.status(), OAuthPages.problem(problem.title(), problem.detail()));
-        });
+        return flow.callback(code, state, error, errorDescription)
+                .map(outcome -> page(outcome.status(), outcome.html()));
     }
 
-    private static Response page(int status, String html) {
+    static Response page(int status, String html) {
         return noStore(Response.status(status).type(MediaType.TEXT_HTML_TYPE + ";charset=utf-8").entity(html))
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
                 .header("X-Content-Type-Options", "nosniff")
                 .build();
     }
 
-    private static Response.ResponseBuilder noStore(Response.ResponseBuilder builder) {
+    static Response.ResponseBuilder noStore(Response.ResponseBuilder builder) {
         return builder.header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer");
     }
 }

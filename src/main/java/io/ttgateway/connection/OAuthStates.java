@@ -38,6 +38,8 @@ public class OAuthStates {
     static final Duration LIFETIME = Duration.ofMinutes(10);
     /** Separates this key from any other use of TOKEN_ENCRYPTION_KEY. */
     private static final byte[] KEY_LABEL = "thumbtack-gateway oauth-state v1".getBytes(StandardCharsets.UTF_8);
+    /** The key of PKCE verifiers, separate from the state's signing key. */
+    private static final byte[] PKCE_KEY_LABEL = "thumbtack-gateway oauth-pkce v1".getBytes(StandardCharsets.UTF_8);
     private static final byte VERSION = 1;
     private static final int NONCE_BYTES = 16;
     private static final int MAC_BYTES = 32;
@@ -50,6 +52,7 @@ public class OAuthStates {
 
     private final SecureRandom random = new SecureRandom();
     private final SecretKeySpec key;
+    private final SecretKeySpec pkceKey;
     private final OAuthStateRepository repository;
 
     @Inject
@@ -60,7 +63,8 @@ public class OAuthStates {
 
     OAuthStates(OAuthStateRepository repository, String tokenEncryptionKey) {
         this.repository = repository;
-        this.key = new SecretKeySpec(deriveKey(tokenEncryptionKey), "HmacSHA256");
+        this.key = new SecretKeySpec(deriveKey(tokenEncryptionKey, KEY_LABEL), "HmacSHA256");
+        this.pkceKey = new SecretKeySpec(deriveKey(tokenEncryptionKey, PKCE_KEY_LABEL), "HmacSHA256");
     }
 
     /** A new state for these scopes, valid {@link #LIFETIME}; nothing is stored. */
@@ -123,9 +127,55 @@ public class OAuthStates {
         if (verified.isEmpty()) {
             return consumeStored(state);
         }
-        Verified valid = verified.get();
+        return useOnce(verified.get()).map(first -> first.map(Verified::scopes));
+    }
+
+    /**
+     * As {@link #consume}, for the v4 flow: signed states only (no state of the previous version was
+     * ever issued for it), answered with the PKCE verifier the connect redirect derived its challenge
+     * from. Empty when the state is not valid or was used before.
+     */
+    @WithTransaction
+    public Uni<Optional<PkceState>> consumeWithVerifier(String state) {
+        Optional<Verified> verified = state == null ? Optional.empty() : verify(state, Instant.now());
+        if (verified.isEmpty()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return useOnce(verified.get()).map(first -> first.map(valid ->
+                new PkceState(valid.scopes(), verifier(valid.nonce()))));
+    }
+
+    /** A consumed v4 state: its scopes and its PKCE code verifier; toString() hides the verifier. */
+    public record PkceState(List<String> scopes, String codeVerifier) {
+        @Override
+        public String toString() {
+            return "PkceState[scopes=" + scopes + "]";
+        }
+    }
+
+    /**
+     * The PKCE code verifier (RFC 7636) of a state this service issued: base64url(HMAC-SHA256 of the
+     * state's nonce) with a key of its own derived from TOKEN_ENCRYPTION_KEY, 43 characters. Nothing is
+     * stored and nothing comes back from the browser: the callback derives it again from the signed,
+     * single-use state, and only this service can. Empty when the state does not verify.
+     */
+    Optional<String> verifierOf(String state) {
+        return verify(state, Instant.now()).map(valid -> verifier(valid.nonce()));
+    }
+
+    private String verifier(byte[] nonce) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(pkceKey);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(nonce));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    private Uni<Optional<Verified>> useOnce(Verified valid) {
         return repository.useOnce(nonceHash(valid.nonce()), String.join(",", valid.scopes()), valid.expiresAt())
-                .map(first -> first ? Optional.of(valid.scopes()) : Optional.empty());
+                .map(first -> first ? Optional.of(valid) : Optional.empty());
     }
 
     /** A state of the previous version: its stored row, unexpired and unused, used up in one statement. */
@@ -171,12 +221,12 @@ public class OAuthStates {
         }
     }
 
-    /** HMAC-SHA256(TOKEN_ENCRYPTION_KEY, label): one HKDF expand step, a key for states only. */
-    private static byte[] deriveKey(String tokenEncryptionKey) {
+    /** HMAC-SHA256(TOKEN_ENCRYPTION_KEY, label): one HKDF expand step, a key for one use only. */
+    private static byte[] deriveKey(String tokenEncryptionKey, byte[] label) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(tokenEncryptionKey.strip().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(KEY_LABEL);
+            return mac.doFinal(label);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

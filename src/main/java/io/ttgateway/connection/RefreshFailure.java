@@ -1,6 +1,7 @@
 package io.ttgateway.connection;
 
 import io.ttgateway.thumbtack.ThumbtackResult;
+import io.ttgateway.thumbtackv4.V4Result;
 
 /**
  * Why a refresh brought no new pair while the refresh token was not refused: the reason tag of
@@ -25,7 +26,8 @@ enum RefreshFailure {
     NETWORK("network", "Thumbtack could not be reached: check THUMBTACK_API_URL, DNS and outbound network"),
     CIRCUIT_OPEN("circuit_open", "new refreshes are paused for 30 s after repeated refresh failures"),
     NULL_ANSWER("null_answer", "Thumbtack answered null also to the grace retries; passing"),
-    BAD_ANSWER("bad_answer", "Thumbtack's answer lacks the documented token fields");
+    BAD_ANSWER("bad_answer", "Thumbtack's answer lacks the documented token fields"),
+    CHALLENGED("challenged", "Thumbtack's firewall held the request (202, a silent challenge); passing");
 
     private final String tag;
     private final String hint;
@@ -43,23 +45,25 @@ enum RefreshFailure {
         return hint;
     }
 
+    /** The failure a v4 token endpoint answer other than a new pair or a refused refresh token comes to. */
+    static RefreshFailure ofV4(V4Result<?> answer) {
+        return answer.fold(ok -> {
+            throw new IllegalArgumentException("not a failure");
+        }, refused -> ofStatus(refused.status()), unanswered -> switch (unanswered.failure()) {
+            case SERVER_ERROR -> SERVER_ERROR;
+            case CHALLENGED -> CHALLENGED;
+            case TIMEOUT -> TIMEOUT;
+            case NETWORK -> NETWORK;
+            case CIRCUIT_OPEN -> CIRCUIT_OPEN;
+            case NULL_ANSWER -> NULL_ANSWER;
+            case BAD_ANSWER -> BAD_ANSWER;
+        });
+    }
+
     /** The failure an answer other than a new pair or a refused refresh token comes to. */
     static RefreshFailure of(ThumbtackResult<?> answer) {
         if (answer instanceof ThumbtackResult.Rejected<?> rejected) {
-            int status = rejected.status();
-            if (status == 401) {
-                return CLIENT_UNAUTHORIZED;
-            }
-            if (status == 403) {
-                return FORBIDDEN;
-            }
-            if (status == 404) {
-                return NOT_FOUND;
-            }
-            if (status == 429) {
-                return RATE_LIMITED;
-            }
-            return status >= 300 && status < 400 ? REDIRECTED : BAD_REQUEST;
+            return ofStatus(rejected.status());
         }
         if (answer instanceof ThumbtackResult.Failed<?> failed) {
             return switch (failed.failure()) {
@@ -72,5 +76,21 @@ enum RefreshFailure {
             };
         }
         throw new IllegalArgumentException("not a failure: " + answer.describe());
+    }
+
+    private static RefreshFailure ofStatus(int status) {
+        if (status == 401) {
+            return CLIENT_UNAUTHORIZED;
+        }
+        if (status == 403) {
+            return FORBIDDEN;
+        }
+        if (status == 404) {
+            return NOT_FOUND;
+        }
+        if (status == 429) {
+            return RATE_LIMITED;
+        }
+        return status >= 300 && status < 400 ? REDIRECTED : BAD_REQUEST;
     }
 }

@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Keeps access tokens fresh: every {@code gateway.refresh.interval} it refreshes each CONNECTED
- * connection whose access token expires within THUMBTACK_REFRESH_AHEAD.
+ * legacy connection, and each ACTIVE v4 grant, whose access token expires within THUMBTACK_REFRESH_AHEAD.
  *
  * <p>Exactly once with several replicas: a connection is taken with a lease, claimed in its own short
  * transaction ({@code SELECT ... FOR UPDATE SKIP LOCKED}, then {@code refresh_lease_id/until} set and
@@ -32,14 +32,18 @@ public class RefreshJob {
 
     private final ConnectionStore store;
     private final TokenRefresher refresher;
+    private final GrantStore grants;
+    private final GrantRefresher grantRefresher;
     private final OAuthStates states;
     private final GatewayConfig.Refresh config;
     private final Duration ahead;
 
-    RefreshJob(ConnectionStore store, TokenRefresher refresher, OAuthStates states, GatewayConfig gateway,
-            ThumbtackConfig thumbtack) {
+    RefreshJob(ConnectionStore store, TokenRefresher refresher, GrantStore grants, GrantRefresher grantRefresher,
+            OAuthStates states, GatewayConfig gateway, ThumbtackConfig thumbtack) {
         this.store = store;
         this.refresher = refresher;
+        this.grants = grants;
+        this.grantRefresher = grantRefresher;
         this.states = states;
         this.config = gateway.refresh();
         this.ahead = thumbtack.refreshAhead();
@@ -58,7 +62,27 @@ public class RefreshJob {
     public Uni<Integer> run() {
         return Deadlines.dbCall(store.expireRefreshTokens(config.batchSize(), config.backoffMax()), "refresh expiry")
                 .chain(expired -> drain(config.batchSize(), expired))
+                .chain(done -> drainGrants(config.batchSize(), done))
                 .call(() -> Deadlines.dbCall(states.deleteExpiredBefore(Instant.now().minus(STATE_RETENTION)), "state cleanup"));
+    }
+
+    /**
+     * v4 grants, the same way: one lease per grant however many businesses it covers, so a grant is
+     * refreshed once (and its rotated refresh token stored before anyone may refresh it again).
+     */
+    private Uni<Integer> drainGrants(int remaining, int done) {
+        if (remaining <= 0) {
+            return Uni.createFrom().item(done);
+        }
+        return Deadlines.dbCall(grants.claimDue(ahead, 1, config.lease()), "grant refresh claim").chain(due -> {
+            if (due.leased() == 0) {
+                return Uni.createFrom().item(done);
+            }
+            if (due.claims().isEmpty()) {
+                return drainGrants(remaining - 1, done);
+            }
+            return grantRefresher.refresh(due.claims().get(0)).chain(result -> drainGrants(remaining - 1, done + 1));
+        });
     }
 
     private Uni<Integer> drain(int remaining, int done) {

@@ -44,6 +44,7 @@ final class ProfileConfig {
                     .withSources(new EnvConfigSource(environment, 300))
                     .withSources(extra)
                     .withMapping(ThumbtackConfig.class)
+                    .withMapping(ThumbtackV4Config.class)
                     .withMapping(GatewayConfig.class)
                     // gateway.simulator.* (dev and test only) belongs to the simulator's own mapping.
                     .withMapping(io.ttgateway.simulator.SimulatorConfig.class)

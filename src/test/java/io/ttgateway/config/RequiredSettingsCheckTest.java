@@ -157,6 +157,48 @@ class RequiredSettingsCheckTest {
                         + " (a placeholder or a public dev/test value) (see README, section Settings)");
     }
 
+    @Test
+    void withV4OnItsRedirectUriAndThePublicUrlAreRequiredEachNamedAlone() {
+        Map<String, String> v4 = complete();
+        v4.put("THUMBTACK_V4_CLIENT_ID", "v4-client-0123456789");
+        v4.put("THUMBTACK_V4_CLIENT_SECRET", "v4-secret-0123456789abcdef");
+        assertThat(RequiredSettingsCheck.missing(ProfileConfig.of("prod", v4)))
+                .containsExactly("THUMBTACK_V4_REDIRECT_URI", "GATEWAY_PUBLIC_URL");
+
+        v4.put("THUMBTACK_V4_REDIRECT_URI", "https://gateway.partner.example/oauth/v4/callback");
+        assertThat(RequiredSettingsCheck.refusal(lookup(ProfileConfig.of("prod", v4)))).hasValue(
+                "Missing required setting(s): GATEWAY_PUBLIC_URL (see README, section Settings)");
+
+        v4.put("GATEWAY_PUBLIC_URL", "https://gateway.partner.example");
+        assertThat(RequiredSettingsCheck.refusal(lookup(ProfileConfig.of("prod", v4)))).isEmpty();
+    }
+
+    @Test
+    void withV4OffNeitherIsRequired() {
+        Map<String, String> halfV4 = complete();
+        halfV4.put("THUMBTACK_V4_CLIENT_ID", "v4-client-0123456789");
+        assertThat(RequiredSettingsCheck.missing(ProfileConfig.of("prod", halfV4))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "https://gateway.partner.example, true",
+            "https://gateway.partner.example:8443/base/, true",
+            "http://localhost:8080, true",
+            "http://127.0.0.1:8080, true",
+            "http://gateway.partner.example, false",
+            "http://10.0.0.5:8080, false",
+            "ftp://gateway.partner.example, false",
+            "gateway.partner.example, false"})
+    void thePublicUrlIsHttpsUnlessItIsLocal(String url, boolean accepted) {
+        assertThat(RequiredSettingsCheck.acceptablePublicUrl(url)).isEqualTo(accepted);
+        Map<String, String> env = complete();
+        env.put("GATEWAY_PUBLIC_URL", url);
+        Optional<String> refusal = RequiredSettingsCheck.refusal(lookup(ProfileConfig.of("prod", env)));
+        assertThat(refusal.isEmpty()).isEqualTo(accepted);
+        refusal.ifPresent(line -> assertThat(line).contains("GATEWAY_PUBLIC_URL (must be an https URL"));
+    }
+
     private static Function<String, Optional<String>> lookup(SmallRyeConfig config) {
         return key -> config.getOptionalValue(key, String.class);
     }
