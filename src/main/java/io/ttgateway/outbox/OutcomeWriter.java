@@ -31,7 +31,7 @@ public class OutcomeWriter {
 
     private static final String SETTLE = """
             with settled as (
-              update outbound_message set status = $3, attempts = $4,
+              update outbound_message set status = $3::text, attempts = $4,
                      next_attempt_at = case when $5::bigint is null then next_attempt_at
                                             else now() + $5::bigint * interval '1 millisecond' end,
                      last_error = $6, sent_at = case when $3::text = 'SENT' then now() end, updated_at = now(),
