@@ -52,10 +52,10 @@ public class V4Rows {
                        access_token_expires_at = now() + interval '1 hour',
                        refresh_token_expires_at = now() + interval '180 days'
                  where id = $1""")
-                .execute(Tuple.from(new Object[] {grantId, io.vertx.mutiny.core.buffer.Buffer.buffer(a.ciphertext()),
-                        io.vertx.mutiny.core.buffer.Buffer.buffer(a.nonce()), a.keyId(),
-                        io.vertx.mutiny.core.buffer.Buffer.buffer(r.ciphertext()),
-                        io.vertx.mutiny.core.buffer.Buffer.buffer(r.nonce()), r.keyId()}))
+                .execute(Tuple.from(new Object[] {grantId, io.vertx.core.buffer.Buffer.buffer(a.ciphertext()),
+                        io.vertx.core.buffer.Buffer.buffer(a.nonce()), a.keyId(),
+                        io.vertx.core.buffer.Buffer.buffer(r.ciphertext()),
+                        io.vertx.core.buffer.Buffer.buffer(r.nonce()), r.keyId()}))
                 .await().indefinitely();
         pool.preparedQuery("""
                 insert into connection (business_pk, business_name, scopes, status, api_version, grant_id,
