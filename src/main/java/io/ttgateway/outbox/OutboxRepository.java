@@ -49,24 +49,26 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboundMessage, 
         if (legacyLimit >= limit && v4Limit >= limit) {
             return claimDue(owner, lease, limit);
         }
+        // Locking clauses may not stand in a UNION's branches: each API's rows are locked in a CTE of its own.
         String sql = """
+                with legacy_due as (
+                       select o.id, o.next_attempt_at from outbound_message o
+                         left join connection c on c.business_pk = o.business_id
+                        where o.status = 'PENDING' and o.next_attempt_at <= now()
+                          and (o.lease_until is null or o.lease_until < now())
+                          and coalesce(c.api_version, 'legacy') = 'legacy'
+                        order by o.next_attempt_at limit :legacyLimit for update of o skip locked),
+                     v4_due as (
+                       select o.id, o.next_attempt_at from outbound_message o
+                         join connection c on c.business_pk = o.business_id
+                        where o.status = 'PENDING' and o.next_attempt_at <= now()
+                          and (o.lease_until is null or o.lease_until < now())
+                          and c.api_version = 'v4'
+                        order by o.next_attempt_at limit :v4Limit for update of o skip locked)
                 update outbound_message set lease_owner = :owner,
                        lease_until = now() + make_interval(secs => :leaseSeconds),
                        attempts = attempts + 1, updated_at = now()
-                 where id in (select id from (
-                                (select o.id, o.next_attempt_at from outbound_message o
-                                   left join connection c on c.business_pk = o.business_id
-                                  where o.status = 'PENDING' and o.next_attempt_at <= now()
-                                    and (o.lease_until is null or o.lease_until < now())
-                                    and coalesce(c.api_version, 'legacy') = 'legacy'
-                                  order by o.next_attempt_at limit :legacyLimit for update of o skip locked)
-                                union all
-                                (select o.id, o.next_attempt_at from outbound_message o
-                                   join connection c on c.business_pk = o.business_id
-                                  where o.status = 'PENDING' and o.next_attempt_at <= now()
-                                    and (o.lease_until is null or o.lease_until < now())
-                                    and c.api_version = 'v4'
-                                  order by o.next_attempt_at limit :v4Limit for update of o skip locked)) due
+                 where id in (select id from (select * from legacy_due union all select * from v4_due) due
                                order by next_attempt_at limit :limit)
                 returning *""";
         return Panache.getSession().chain(session -> session.createNativeQuery(sql, OutboundMessage.class)
