@@ -22,14 +22,19 @@ import java.util.List;
 @ApplicationScoped
 public class LeadWatchRepository {
 
+    /** Answers the claimed leads in the order they were due (an overdue lead is read first). */
     private static final String CLAIM = """
-            update lead set next_poll_at = greatest(next_poll_at + $1::bigint * interval '1 millisecond',
-                                                    now() + (0.5 + 0.5 * random()) * $1::bigint * interval '1 millisecond')
-             where id in (select id from lead
-                           where next_poll_at <= now() and api_version = 'v4'
-                             and coalesce(created_at, received_at) > now() - $2::bigint * interval '1 millisecond'
-                           order by next_poll_at limit $3 for update skip locked)
-            returning lead_id, business_id""";
+            with due as (
+              select id, next_poll_at from lead
+               where next_poll_at <= now() and api_version = 'v4'
+                 and coalesce(created_at, received_at) > now() - $2::bigint * interval '1 millisecond'
+               order by next_poll_at limit $3 for update skip locked),
+            moved as (
+              update lead l set next_poll_at = greatest(due.next_poll_at + $1::bigint * interval '1 millisecond',
+                                                        now() + (0.5 + 0.5 * random()) * $1::bigint * interval '1 millisecond')
+                from due where l.id = due.id
+              returning l.lead_id, l.business_id, due.next_poll_at as was_due)
+            select lead_id, business_id from moved order by was_due""";
 
     /** Leads past the watch leave the (partial) poll index: they are never read again. */
     private static final String RETIRE = """

@@ -185,6 +185,12 @@ class LeadWatchTest {
 
     // --- With Thumbtack (these read the grant's token through ConnectionService) ---------------------
 
+    /** Other tests' v4 leads due now would take this run's batch: they are read a day later instead. */
+    private void parkOtherDueLeads(List<String> mine) {
+        db.rows("update lead set next_poll_at = now() + interval '1 day' where next_poll_at <= now()"
+                + " and lead_id <> all($1)", (Object) mine.toArray(new String[0]));
+    }
+
     private static String negotiation(String leadId, String price, String chargeState, String status) {
         return "{\"negotiationID\":\"" + leadId + "\",\"createdAt\":\"2026-12-03T10:00:00Z\",\"status\":\"" + status
                 + "\",\"chargeState\":\"" + chargeState + "\",\"leadPrice\":\"" + price + "\"}";
@@ -198,6 +204,7 @@ class LeadWatchTest {
             thumbtack.stubFor(get(urlPathEqualTo("/api/v4/negotiations/" + lead))
                     .willReturn(json(200, negotiation(lead, "$30.00", "Charged", "Open"))));
         }
+        parkOtherDueLeads(leads);
 
         Concurrently.all(List.of(() -> OnVertx.await(watch::runOnce), () -> OnVertx.await(watch::runOnce)));
 
@@ -220,6 +227,7 @@ class LeadWatchTest {
                 .willReturn(json(429, "{\"title\":\"Too Many Requests\"}").withHeader("Retry-After", "2")));
         thumbtack.stubFor(get(urlPathEqualTo("/api/v4/negotiations/" + second))
                 .willReturn(json(200, negotiation(second, "$30.00", "Charged", "Open"))));
+        parkOtherDueLeads(List.of(first, second));
 
         OnVertx.await(watch::runOnce);
 
