@@ -101,11 +101,16 @@ public class OutcomeRecorder {
             return null;
         }
         m.lastError = truncate(reason);
-        Duration backoff = Backoff.withJitter(m.attempts, config.initialBackoff(), config.maxBackoff());
+        return retryDelay(Backoff.withJitter(m.attempts, config.initialBackoff(), config.maxBackoff()), notBefore,
+                config.maxBackoff());
+    }
+
+    /** The back-off, or Thumbtack's Retry-After ({@code notBefore}, may be null) capped at {@code max} when longer. */
+    static Duration retryDelay(Duration backoff, Duration notBefore, Duration max) {
         if (notBefore == null) {
             return backoff;
         }
-        Duration asked = notBefore.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : notBefore;
+        Duration asked = notBefore.compareTo(max) > 0 ? max : notBefore;
         return asked.compareTo(backoff) > 0 ? asked : backoff;
     }
 
