@@ -6,18 +6,28 @@ import io.ttgateway.common.ConflictException;
 import io.ttgateway.common.InvalidInputException;
 import io.ttgateway.common.NotFoundException;
 import io.ttgateway.connection.AccessToken;
+import io.ttgateway.connection.ApiVersion;
+import io.ttgateway.connection.Connection;
+import io.ttgateway.connection.ConnectionRepository;
 import io.ttgateway.connection.ConnectionService;
 import io.ttgateway.thumbtack.ThumbtackApi;
 import io.ttgateway.thumbtack.ThumbtackCallException;
 import io.ttgateway.thumbtack.ThumbtackInfo;
 import io.ttgateway.thumbtack.ThumbtackPartnerCalls;
 import io.ttgateway.thumbtack.ThumbtackResult;
+import io.ttgateway.thumbtackv4.BearerToken;
+import io.ttgateway.thumbtackv4.ThumbtackV4;
+import io.ttgateway.thumbtackv4.V4JobStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
- * Live calls to Thumbtack on behalf of one business: targeting, get-thumbtack-info, and the staging
- * create-lead. Thumbtack's answers map to the service's: its 400 and 404 pass through with its
- * message, anything else it refuses is 502, no answer in time is 504.
+ * Live calls to Thumbtack on behalf of one business: targeting, get-thumbtack-info, the staging
+ * create-lead, and for a v4 connection the job status and the test negotiation. Thumbtack's legacy
+ * answers map to the service's: its 400 and 404 pass through with its message, anything else it
+ * refuses is 502, no answer in time is 504; a v4 refusal is 502, no v4 answer in time 504.
+ * Which API applies is the business's connection's as it is now: v4 has no targeting, legacy no job status.
  */
 @ApplicationScoped
 public class BusinessCalls {
@@ -25,27 +35,86 @@ public class BusinessCalls {
     private final ConnectionService connections;
     private final ThumbtackApi api;
     private final ThumbtackPartnerCalls partnerCalls;
+    private final ConnectionRepository connectionRows;
+    private final ThumbtackV4 v4;
 
-    BusinessCalls(ConnectionService connections, ThumbtackApi api, ThumbtackPartnerCalls partnerCalls) {
+    BusinessCalls(ConnectionService connections, ThumbtackApi api, ThumbtackPartnerCalls partnerCalls,
+            ConnectionRepository connectionRows, ThumbtackV4 v4) {
         this.connections = connections;
         this.api = api;
         this.partnerCalls = partnerCalls;
+        this.connectionRows = connectionRows;
+        this.v4 = v4;
     }
+
+    /** A job status as the partner API answers it. */
+    @io.quarkus.runtime.annotations.RegisterForReflection
+    public record JobStatusSet(String leadId, String status) {}
 
     public Uni<JsonNode> setTargeting(String businessId, String serviceId, String categoryId, Boolean enabled) {
         if (enabled == null) {
             throw InvalidInputException.field("enabled", "must be true or false");
         }
-        return bearer(businessId)
-                .chain(token -> partnerCalls.setTargeting(token, serviceId, categoryId, enabled))
-                .map(result -> unwrap(result, "setting targeting"));
+        return apiOf(businessId).chain(version -> {
+            if (version == ApiVersion.V4) {
+                throw new ConflictException("business " + businessId
+                        + " is connected through Thumbtack's v4 API, which has no targeting calls");
+            }
+            return bearer(businessId)
+                    .chain(token -> partnerCalls.setTargeting(token, serviceId, categoryId, enabled))
+                    .map(result -> unwrap(result, "setting targeting"));
+        });
+    }
+
+    /**
+     * POST /api/v4/negotiations/{l}/job-status for a v4 business. 404 for an unknown business, 409 for
+     * a legacy one (the legacy API has no job status).
+     */
+    public Uni<JobStatusSet> setJobStatus(String businessId, String leadId, String wireStatus) {
+        V4JobStatus status = V4JobStatus.fromWire(wireStatus).orElseThrow(() -> InvalidInputException.field("status",
+                "must be one of " + Arrays.stream(V4JobStatus.values()).map(V4JobStatus::wireName)
+                        .collect(Collectors.joining(", "))));
+        return connections.get(businessId).chain(row -> {
+            if (apiOf(row) != ApiVersion.V4) {
+                throw new ConflictException("business " + businessId
+                        + " is connected through Thumbtack's legacy API, which has no job status");
+            }
+            return bearer(businessId)
+                    .chain(token -> v4.jobStatus(new BearerToken(token), leadId, status))
+                    .map(result -> {
+                        result.orThrow("setting the job status");
+                        return new JobStatusSet(leadId, status.wireName());
+                    });
+        });
+    }
+
+    private Uni<ApiVersion> apiOf(String businessId) {
+        return connectionRows.findByBusinessPk(businessId).map(row -> row == null ? ApiVersion.LEGACY : apiOf(row));
+    }
+
+    private static ApiVersion apiOf(Connection row) {
+        return row.apiVersion == null ? ApiVersion.LEGACY : row.apiVersion;
     }
 
     public Uni<ThumbtackInfo> thumbtackInfo(String businessId) {
         return bearer(businessId).chain(api::thumbtackInfo).map(result -> unwrap(result, "reading thumbtack info"));
     }
 
+    /**
+     * A v4 business: Thumbtack's test negotiation (POST /api/v4/businesses/{b}/webhooks/test-negotiation),
+     * answered as Thumbtack answered it. Otherwise the legacy staging create-lead with the v1 credentials.
+     */
     public Uni<JsonNode> createTestLead(String businessId) {
+        if (businessId == null || businessId.isBlank()) {
+            return createLegacyTestLead(businessId);
+        }
+        return apiOf(businessId).chain(version -> version == ApiVersion.V4
+                ? bearer(businessId).chain(token -> v4.testNegotiation(new BearerToken(token), businessId))
+                        .map(result -> result.orThrow("creating a test negotiation"))
+                : createLegacyTestLead(businessId));
+    }
+
+    private Uni<JsonNode> createLegacyTestLead(String businessId) {
         if (partnerCalls.v1Credentials().isEmpty()) {
             throw new ConflictException("creating test leads needs Thumbtack's v1 credentials:"
                     + " set THUMBTACK_V1_USERNAME and THUMBTACK_V1_PASSWORD");

@@ -27,6 +27,9 @@ public class BusinessResource {
 
     public record CreateLeadRequest(String businessId) {}
 
+    /** One of the six v4 job statuses by its wire name ("appt_scheduled", ...). */
+    public record JobStatusRequest(String status) {}
+
     private final BusinessCalls calls;
 
     BusinessResource(BusinessCalls calls) {
@@ -56,7 +59,16 @@ public class BusinessResource {
         return calls.thumbtackInfo(businessId);
     }
 
-    /** Staging only: Thumbtack creates a dummy business and lead and answers the lead. */
+    /** v4 connections only: the job status of a lead (negotiation) at Thumbtack. */
+    @POST
+    @Path("/businesses/{businessId}/leads/{leadId}/job-status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<BusinessCalls.JobStatusSet> jobStatus(@PathParam("businessId") String businessId,
+            @PathParam("leadId") String leadId, JobStatusRequest body) {
+        return calls.setJobStatus(businessId, leadId, body == null ? null : body.status());
+    }
+
+    /** Staging only (legacy: Thumbtack creates a dummy business and lead and answers the lead); a v4 business gets Thumbtack's test negotiation. */
     @POST
     @Path("/test/create-lead")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
+import io.quarkus.hibernate.reactive.panache.Panache;
 
 /** Request details and attachments of several leads at once (one query each per page). */
 @ApplicationScoped
@@ -18,5 +19,22 @@ public class LeadPartsRepository {
 
     public Uni<List<LeadAttachment>> attachments(Collection<String> leadIds) {
         return LeadAttachment.list("leadId in ?1", Sort.by("leadId").and("file.position"), leadIds);
+    }
+
+    /** Which side wrote each stored message of a lead, and whether its announcement waits for a send. */
+    public record MessageSide(String messageId, String direction, boolean echoPending) {
+        public boolean pro() {
+            return "out".equals(direction);
+        }
+    }
+
+    public Uni<List<MessageSide>> messageSides(String leadId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select message_id, direction, echo_pending from message where lead_id = :lead", Object[].class)
+                .setParameter("lead", leadId)
+                .getResultList())
+                .map(rows -> rows.stream()
+                        .map(row -> new MessageSide((String) row[0], (String) row[1], (Boolean) row[2]))
+                        .toList());
     }
 }

@@ -10,6 +10,7 @@ import io.ttgateway.message.Message;
 import io.ttgateway.message.MessageAttachment;
 import io.ttgateway.message.MessageRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -73,23 +74,41 @@ public class LeadReadService {
         }));
     }
 
-    /** Customer messages and the pro's outbound ones, in time order. */
+    /**
+     * Customer messages, the pro's messages Thumbtack delivered (v4) and the pro's outbound ones, in time
+     * order, each once: a delivered pro message that may be the echo of a send still in flight
+     * (echo_pending) with the text of a pending outbound message of the lead is that message, shown once
+     * as the outbound one. (Once the send is recorded, its echo is deleted or released: see the outbox.)
+     */
     private Uni<List<ConversationEntry>> conversation(String leadId) {
-        Uni<List<ConversationEntry>> inbound = messages.forLead(leadId).chain(this::inbound);
-        Uni<List<ConversationEntry>> all = inbound;
-        for (OutboundConversation source : outbound) {
-            all = all.chain(sofar -> source.forLead(leadId).map(out -> {
+        Uni<List<ConversationEntry>> outbound = Uni.createFrom().item(List.of());
+        for (OutboundConversation source : this.outbound) {
+            outbound = outbound.chain(sofar -> source.forLead(leadId).map(out -> {
                 List<ConversationEntry> merged = new ArrayList<>(sofar);
                 merged.addAll(out);
                 return merged;
             }));
         }
-        return all.map(entries -> entries.stream()
-                .sorted(Comparator.comparing(ConversationEntry::at, Comparator.nullsLast(Comparator.naturalOrder())))
-                .toList());
+        return outbound.chain(out -> messages.forLead(leadId).chain(found -> parts.messageSides(leadId).chain(sides -> {
+            Map<String, LeadPartsRepository.MessageSide> sideOf = sides.stream()
+                    .collect(Collectors.toMap(LeadPartsRepository.MessageSide::messageId, side -> side, (a, b) -> a));
+            List<String> pendingTexts = out.stream().filter(entry -> "PENDING".equals(entry.status()))
+                    .map(ConversationEntry::text).toList();
+            List<Message> shown = found.stream().filter(m -> {
+                LeadPartsRepository.MessageSide side = sideOf.get(m.messageId);
+                return side == null || !(side.pro() && side.echoPending() && pendingTexts.contains(m.text));
+            }).toList();
+            return stored(shown, sideOf).map(in -> {
+                List<ConversationEntry> merged = new ArrayList<>(in);
+                merged.addAll(out);
+                return merged.stream()
+                        .sorted(Comparator.comparing(ConversationEntry::at, Comparator.nullsLast(Comparator.naturalOrder())))
+                        .toList();
+            });
+        })));
     }
 
-    private Uni<List<ConversationEntry>> inbound(List<Message> found) {
+    private Uni<List<ConversationEntry>> stored(List<Message> found, Map<String, LeadPartsRepository.MessageSide> sideOf) {
         if (found.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -97,9 +116,14 @@ public class LeadReadService {
             Map<String, List<AttachmentView>> byMessage = files.stream().collect(Collectors.groupingBy(
                     (MessageAttachment f) -> f.messageId,
                     Collectors.mapping(f -> AttachmentView.of(f.file), Collectors.toList())));
-            return found.stream().map(m -> ConversationEntry.inbound(m.messageId, m.text,
-                    m.createdAt != null ? m.createdAt : m.receivedAt,
-                    byMessage.getOrDefault(m.messageId, List.of()))).toList();
+            return found.stream().map(m -> {
+                Instant at = m.createdAt != null ? m.createdAt : m.receivedAt;
+                List<AttachmentView> attached = byMessage.getOrDefault(m.messageId, List.of());
+                LeadPartsRepository.MessageSide side = sideOf.get(m.messageId);
+                return side != null && side.pro()
+                        ? ConversationEntry.proMessage(m.messageId, m.text, at, attached)
+                        : ConversationEntry.inbound(m.messageId, m.text, at, attached);
+            }).toList();
         });
     }
 

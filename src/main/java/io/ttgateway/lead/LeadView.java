@@ -19,6 +19,8 @@ public record LeadView(
         String leadType,
         String leadPrice,
         String chargeState,
+        String apiVersion,
+        String status,
         List<ConversationEntry> messages) {
 
     public record Request(String requestId, String category, String categoryId, String title, String description,
@@ -42,6 +44,7 @@ public record LeadView(
                         lead.travelPreferences, details, attachments),
                 new Customer(lead.customerId, lead.customerName, lead.customerPhone),
                 new Business(lead.businessId, lead.businessName),
-                lead.price, lead.leadType, lead.leadPrice, lead.chargeState, messages);
+                lead.price, lead.leadType, lead.leadPrice, lead.chargeState,
+                lead.apiVersion == null ? "legacy" : lead.apiVersion, lead.status, messages);
     }
 }

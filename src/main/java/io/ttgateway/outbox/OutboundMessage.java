@@ -47,6 +47,10 @@ public class OutboundMessage extends PanacheEntityBase {
     @Column(name = "lease_until")
     public Instant leaseUntil;
 
+    /** The messageID Thumbtack's v4 API answered the send with (its echo delivery carries it). */
+    @Column(name = "thumbtack_message_id")
+    public String thumbtackMessageId;
+
     @Column(name = "last_error")
     public String lastError;
 

@@ -38,6 +38,48 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboundMessage, 
                 .getResultList());
     }
 
+    /**
+     * As {@link #claimDue(UUID, Duration, int)}, with at most {@code legacyLimit} messages of businesses
+     * whose connection is legacy (or who have none: the /v1 fallback) and at most {@code v4Limit} of
+     * v4 businesses, {@code limit} in all: a paused API's messages stay untouched while the other's go.
+     * The API is only read here to hold messages back; the sender reads it again at send time. Rows
+     * locked by a branch but not taken by the outer limit are released when the claim commits.
+     */
+    public Uni<List<OutboundMessage>> claimDue(UUID owner, Duration lease, int limit, int legacyLimit, int v4Limit) {
+        if (legacyLimit >= limit && v4Limit >= limit) {
+            return claimDue(owner, lease, limit);
+        }
+        // Locking clauses may not stand in a UNION's branches: each API's rows are locked in a CTE of its own.
+        String sql = """
+                with legacy_due as (
+                       select o.id, o.next_attempt_at from outbound_message o
+                         left join connection c on c.business_pk = o.business_id
+                        where o.status = 'PENDING' and o.next_attempt_at <= now()
+                          and (o.lease_until is null or o.lease_until < now())
+                          and coalesce(c.api_version, 'legacy') = 'legacy'
+                        order by o.next_attempt_at limit :legacyLimit for update of o skip locked),
+                     v4_due as (
+                       select o.id, o.next_attempt_at from outbound_message o
+                         join connection c on c.business_pk = o.business_id
+                        where o.status = 'PENDING' and o.next_attempt_at <= now()
+                          and (o.lease_until is null or o.lease_until < now())
+                          and c.api_version = 'v4'
+                        order by o.next_attempt_at limit :v4Limit for update of o skip locked)
+                update outbound_message set lease_owner = :owner,
+                       lease_until = now() + make_interval(secs => :leaseSeconds),
+                       attempts = attempts + 1, updated_at = now()
+                 where id in (select id from (select * from legacy_due union all select * from v4_due) due
+                               order by next_attempt_at limit :limit)
+                returning *""";
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql, OutboundMessage.class)
+                .setParameter("owner", owner)
+                .setParameter("leaseSeconds", lease.toMillis() / 1000.0)
+                .setParameter("limit", limit)
+                .setParameter("legacyLimit", legacyLimit)
+                .setParameter("v4Limit", v4Limit)
+                .getResultList());
+    }
+
     /** Inserts a new PENDING message, due now; created, updated and due by the database's clock. */
     public Uni<OutboundMessage> insertPending(UUID id, String businessId, String leadId, String text,
             String idempotencyKey) {

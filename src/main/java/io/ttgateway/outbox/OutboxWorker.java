@@ -95,19 +95,20 @@ public class OutboxWorker {
     }
 
     /**
-     * One claim and its deliveries; the number claimed. Nothing is claimed while the send breaker is open
+     * One claim and its deliveries; the number claimed. Nothing is claimed while the send breaker of its API is open
      * (each claimed message would only come back paused), a single message while it probes Thumbtack.
      */
     public Uni<Integer> deliverOneBatch() {
         if (stopping) {
             return Uni.createFrom().item(0);
         }
-        int limit = breaker.claimLimit(config.batchSize());
-        if (limit == 0) {
+        SendBreaker.Limits limits = breaker.claimLimits(config.batchSize());
+        if (limits.none()) {
             return Uni.createFrom().item(0);
         }
-        return Deadlines.dbCall(Panache.withTransaction(() -> repository.claimDue(owner, config.lease(), limit)),
-                        "outbox claim")
+        int limit = Math.min(config.batchSize(), limits.legacy() + limits.v4());
+        return Deadlines.dbCall(Panache.withTransaction(() -> repository.claimDue(owner, config.lease(), limit,
+                        limits.legacy(), limits.v4())), "outbox claim")
                 .chain(claimed -> deliverAll(claimed).replaceWith(claimed.size()));
     }
 

@@ -51,7 +51,7 @@ public class OutcomeRecorder {
             case PENDING -> null;
         };
         return Deadlines.dbCall(writer.settle(m, owner, retryIn, event == null ? null : event.wireName(),
-                event == null ? null : data(m)), "outbox record")
+                event == null ? null : data(m), m.thumbtackMessageId), "outbox record")
                 .invoke(settled -> {
                     if (!settled) {
                         LOG.warnf("outbound message %s: lease lost before its outcome was recorded", m.id);
@@ -65,9 +65,10 @@ public class OutcomeRecorder {
      * delay is decided here: the database adds it to its own now() (OutcomeWriter).
      */
     private Duration apply(OutboundMessage m, SendOutcome outcome) {
-        if (outcome instanceof SendOutcome.Sent) {
+        if (outcome instanceof SendOutcome.Sent sent) {
             m.status = OutboundMessage.Status.SENT;
             m.lastError = null;
+            m.thumbtackMessageId = sent.thumbtackMessageId();
             return null;
         }
         if (outcome instanceof SendOutcome.Rejected rejected) {
@@ -84,18 +85,33 @@ public class OutcomeRecorder {
             m.lastError = truncate(paused.reason());
             return breaker.pause();
         }
-        String reason = outcome instanceof SendOutcome.Retryable retryable
-                ? retryable.reason() : ((SendOutcome.NoCredentials) outcome).reason();
-        return retryOrFail(m, reason);
+        if (outcome instanceof SendOutcome.Retryable retryable) {
+            return retryOrFail(m, retryable.reason(), retryable.notBefore());
+        }
+        return retryOrFail(m, ((SendOutcome.NoCredentials) outcome).reason(), null);
     }
 
-    private Duration retryOrFail(OutboundMessage m, String reason) {
+    /**
+     * The back-off, or Thumbtack's Retry-After when that is longer; a Retry-After is honoured up to
+     * max-backoff only, so a wild value cannot park a message for days.
+     */
+    private Duration retryOrFail(OutboundMessage m, String reason, Duration notBefore) {
         if (m.attempts >= config.maxAttempts()) {
             fail(m, reason + " (gave up after " + m.attempts + " attempts)");
             return null;
         }
         m.lastError = truncate(reason);
-        return Backoff.withJitter(m.attempts, config.initialBackoff(), config.maxBackoff());
+        return retryDelay(Backoff.withJitter(m.attempts, config.initialBackoff(), config.maxBackoff()), notBefore,
+                config.maxBackoff());
+    }
+
+    /** The back-off, or Thumbtack's Retry-After ({@code notBefore}, may be null) capped at {@code max} when longer. */
+    static Duration retryDelay(Duration backoff, Duration notBefore, Duration max) {
+        if (notBefore == null) {
+            return backoff;
+        }
+        Duration asked = notBefore.compareTo(max) > 0 ? max : notBefore;
+        return asked.compareTo(backoff) > 0 ? asked : backoff;
     }
 
     private static void fail(OutboundMessage m, String error) {
@@ -126,6 +142,9 @@ public class OutcomeRecorder {
         data.put("status", m.status.name());
         data.put("attempts", m.attempts);
         data.put("lastError", m.lastError);
+        if (m.thumbtackMessageId != null) {
+            data.put("thumbtackMessageId", m.thumbtackMessageId);
+        }
         return data.toString();
     }
 }

@@ -1,10 +1,19 @@
 package io.ttgateway.outbox;
 
+import java.time.Duration;
+
 /** What one attempt to hand a message to Thumbtack came to. */
 public sealed interface SendOutcome {
 
-    /** Thumbtack accepted the message (2xx). */
-    record Sent() implements SendOutcome {}
+    /**
+     * Thumbtack accepted the message (2xx). {@code thumbtackMessageId}: the messageID the v4 API
+     * answered (its echo delivery carries it); null through the legacy API, which answers none.
+     */
+    record Sent(String thumbtackMessageId) implements SendOutcome {
+        public Sent() {
+            this(null);
+        }
+    }
 
     /** 401: the bearer token {@code refusedToken} was refused; get a new one and try again. */
     record Unauthorized(String detail, String refusedToken) implements SendOutcome {
@@ -14,8 +23,15 @@ public sealed interface SendOutcome {
         }
     }
 
-    /** 429, 5xx, timeout or network error: try again later with back-off. */
-    record Retryable(String reason) implements SendOutcome {}
+    /**
+     * 429, 5xx, a 202 challenge, timeout or network error: try again later with back-off, and not
+     * before {@code notBefore} when Thumbtack named a Retry-After (null: it did not).
+     */
+    record Retryable(String reason, Duration notBefore) implements SendOutcome {
+        public Retryable(String reason) {
+            this(reason, null);
+        }
+    }
 
     /** Any other 4xx: Thumbtack will never take this message. */
     record Rejected(int status, String detail) implements SendOutcome {}
