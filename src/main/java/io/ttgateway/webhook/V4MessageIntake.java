@@ -45,7 +45,7 @@ public class V4MessageIntake {
             insert into message (message_id, lead_id, customer_id, business_id, text, created_at, raw, raw_text,
                 received_at, direction, echo_pending)
             values (:messageId, :leadId, cast(:customerId as varchar), :businessId, :text,
-                cast(:createdAt as timestamptz), cast(:raw as jsonb), cast(:rawText as text), :receivedAt,
+                cast(:createdAt as timestamptz), cast(cast(:raw as text) as jsonb), cast(:rawText as text), :receivedAt,
                 :direction, :direction = 'out' and exists (select 1 from outbound_message o
                     where o.lead_id = :leadId and o.status = 'PENDING'
                     and (o.lease_until > now() or o.attempts > 0) and o.text = :text))

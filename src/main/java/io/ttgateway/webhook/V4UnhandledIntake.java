@@ -19,7 +19,7 @@ public class V4UnhandledIntake {
 
     private static final String INSERT = """
             insert into v4_delivery (business_id, event_type, webhook_id, raw, raw_text, received_at)
-            values (:businessId, :eventType, cast(:webhookId as varchar), cast(:raw as jsonb), cast(:rawText as text),
+            values (:businessId, :eventType, cast(:webhookId as varchar), cast(cast(:raw as text) as jsonb), cast(:rawText as text),
                 :receivedAt)""";
 
     private final EventLog events;

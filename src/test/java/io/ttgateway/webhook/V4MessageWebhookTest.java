@@ -51,10 +51,11 @@ class V4MessageWebhookTest {
         String leadId = Fixtures.newId();
         String messageId = Fixtures.newId();
 
-        webhook.post().body(V4Deliveries.customerMessage(leadId, messageId).toString()).post("/v4/webhooks")
-                .then().statusCode(200).body("status", equalTo("stored"));
+        String body = V4Deliveries.customerMessage(leadId, messageId).toString();
+        webhook.post().body(body).post("/v4/webhooks").then().statusCode(200).body("status", equalTo("stored"));
 
-        Row message = db.one("select * from message where message_id = $1", messageId);
+        Row message = db.one("select *, raw::text as raw_json from message where message_id = $1", messageId);
+        assertThat(Fixtures.JSON.readTree(message.getString("raw_json"))).isEqualTo(Fixtures.JSON.readTree(body));
         assertThat(message.getString("direction")).isEqualTo("in");
         assertThat(message.getString("lead_id")).isEqualTo(leadId);
         assertThat(message.getString("customer_id")).isEqualTo("331138063184986319");
