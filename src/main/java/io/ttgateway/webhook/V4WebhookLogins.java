@@ -18,6 +18,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
@@ -69,11 +70,16 @@ public class V4WebhookLogins implements IdentityProvider<UsernamePasswordAuthent
     private final byte[] nobody = new byte[32];
     private final Map<String, Known> cache = new ConcurrentHashMap<>();
 
+    @Inject
     V4WebhookLogins(Pool pool, TokenCipher cipher, ThumbtackV4Config v4, ConstantTimePasswords users) {
+        this(pool, cipher, v4, users.priority() + 1);
+    }
+
+    V4WebhookLogins(Pool pool, TokenCipher cipher, ThumbtackV4Config v4, int priority) {
         this.pool = pool;
         this.cipher = cipher;
         this.v4 = v4;
-        this.priority = users.priority() + 1;
+        this.priority = priority;
         new SecureRandom().nextBytes(nobody);
     }
 
