@@ -152,5 +152,4 @@ final class V4LeadRecords {
         }
         return preferences.isNull() ? null : preferences.asText();
     }
-
 }

@@ -1,5 +1,6 @@
 package io.ttgateway.webhook.payload;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -19,7 +20,7 @@ public record V4Delivery(@NotNull @Valid Event event, @NotNull ObjectNode data) 
 
     /** The business the data names (data.business.businessID), or null when it names none. */
     public String namedBusiness() {
-        com.fasterxml.jackson.databind.JsonNode id = data.path("business").path("businessID");
+        JsonNode id = data.path("business").path("businessID");
         return id.isValueNode() && !id.isNull() ? id.asText() : null;
     }
 }
