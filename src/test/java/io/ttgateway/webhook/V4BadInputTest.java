@@ -59,6 +59,8 @@ class V4BadInputTest {
                 bad("no negotiationID of a message", message, b -> V4Deliveries.data(b).remove("negotiationID"),
                         "data.negotiationID"),
                 bad("from nobody", message, b -> V4Deliveries.data(b).put("from", "Robot"), "data.from"),
+                bad("a NUL character in a text", message, b -> V4Deliveries.data(b).put("text", "fridge\u0000"),
+                        "data.text"),
                 bad("no reviewID", review, b -> V4Deliveries.data(b).remove("reviewID"), "data.reviewID"),
                 bad("no rating", review, b -> V4Deliveries.data(b).remove("rating"), "data.rating"));
     }

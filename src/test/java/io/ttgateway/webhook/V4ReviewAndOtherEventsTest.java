@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.ttgateway.support.Concurrently;
 import io.ttgateway.support.Db;
 import io.ttgateway.support.Fixtures;
 import io.ttgateway.support.Metrics;
@@ -16,6 +18,8 @@ import io.ttgateway.support.V4Deliveries;
 import io.ttgateway.support.V4Deliveries.Webhook;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** ReviewCreatedV4 becomes a review once per reviewID; any other event type is kept raw and announced. */
@@ -55,6 +59,21 @@ class V4ReviewAndOtherEventsTest {
         JsonNode data = Fixtures.JSON.readTree(event.getString(2));
         assertThat(data.path("review").path("rating").asText()).isEqualTo("5");
         assertThat(data.path("apiVersion").asText()).isEqualTo("v4");
+    }
+
+    @Test
+    void sixteenDeliveriesOfOneReviewAtOnceStoreItOnce() throws Exception {
+        Webhook webhook = deliveries.register();
+        String reviewId = Fixtures.newId();
+        String body = V4Deliveries.review(reviewId).toString();
+
+        List<Response> answers = Concurrently.all(Collections.nCopies(16,
+                () -> webhook.post().body(body).post("/v4/webhooks")));
+
+        assertThat(answers).allMatch(a -> a.statusCode() == 200);
+        assertThat(answers.stream().filter(a -> a.asString().contains("\"stored\""))).hasSize(1);
+        assertThat(db.count("select count(*) from review where review_id = $1", reviewId)).isEqualTo(1);
+        assertThat(db.count("select count(*) from event where business_id = $1", webhook.businessId())).isEqualTo(1);
     }
 
     @Test
