@@ -1,5 +1,6 @@
--- wrk script: POST /v1/lead with a lead ID no other request of the run uses.
--- wrk ... -s bench/lead.lua URL -- BODY_FILE PREFIX BASIC_AUTH_BASE64
+-- wrk script: POST a lead (/v1/lead, or a v4 NegotiationCreatedV4 to /v4/webhooks) with a lead ID no
+-- other request of the run uses (@ID@ in the body).
+-- wrk ... -s bench/lead.lua URL -- BODY_FILE PREFIX BASIC_AUTH_BASE64 [PATH, default /v1/lead]
 local threads = 0
 
 function setup(thread)
@@ -14,7 +15,7 @@ function init(args)
   prefix = args[2] .. "-" .. tid .. "-"
   counter = 0
   wrk.method = "POST"
-  wrk.path = "/v1/lead"
+  wrk.path = args[4] or "/v1/lead"
   wrk.headers["Content-Type"] = "application/json"
   wrk.headers["Authorization"] = "Basic " .. args[3]
 end

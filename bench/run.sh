@@ -90,7 +90,21 @@ log "wrk 16 connections, ${RUN_S}s"
 W16=$(wrk_run c16 16 "$RUN_S")
 log "wrk 64 connections, ${RUN_S}s"
 W64=$(wrk_run c64 64 "$RUN_S")
-STORED=$(sql "select count(*) from thumbtack.lead")
+# --- 2b. v4 leads: NegotiationCreatedV4 to POST /v4/webhooks, wrk 64 connections ----------------------
+# The same group commit as /v1/lead, behind the v4 webhook's Basic credentials (a registered webhook row,
+# written here as the v4 connect flow writes it: bench/V4Webhook.java seals it with the service's key).
+V4_BUSINESS=286845156044809661
+V4_USER="$(random_secret 24)"; V4_PASS="$(random_secret 24)"
+sql "$(java "$BENCH_DIR/V4Webhook.java" "$TOKEN_ENCRYPTION_KEY" thumbtack "$V4_BUSINESS" "$V4_USER" "$V4_PASS")" >/dev/null
+V4_AUTH64=$(printf '%s' "$V4_USER:$V4_PASS" | base64 -w0)
+sed "s/@BUSINESS@/$V4_BUSINESS/" "$BENCH_DIR/v4-lead.json" >"$WORK/v4-lead.json"
+log "v4 leads: wrk 64 connections, ${RUN_S}s"
+wrk -t2 -c64 -d"$RUN_S"s --timeout 10s -s "$BENCH_DIR/lead.lua" "$URL/v4/webhooks" -- \
+  "$WORK/v4-lead.json" v4 "$V4_AUTH64" /v4/webhooks >"$WORK/wrk-v4.out" 2>&1
+W64V4=$(sed -n 's/^WRKJSON //p' "$WORK/wrk-v4.out")
+V4_STORED=$(sql "select count(*) from thumbtack.lead where api_version = 'v4'")
+
+STORED=$(sql "select count(*) from thumbtack.lead where api_version = 'legacy'")
 EVENTS=$(sql "select count(*) from thumbtack.event where type = 'lead.received'")
 # Group commit: leads per batch transaction over the warm-up and both wrk runs (thumbtack_lead_batch_size)
 BATCHES=$(curl -s "$URL/q/metrics" | awk '/^thumbtack_lead_batch_size_(sum|count) /{v[$1]=$2} END{printf "%.0f %.0f", v["thumbtack_lead_batch_size_sum"], v["thumbtack_lead_batch_size_count"]}')
@@ -163,6 +177,7 @@ n=2; while [[ -e "$OUT" ]]; do OUT="$BENCH_DIR/results/$(date +%F)${LABEL:+-$LAB
 python3 - "$OUT" <<EOF
 import json, sys, subprocess
 w16, w64, op = json.loads('''$W16'''), json.loads('''$W64'''), json.loads('''$OPEN''')
+w64v4 = json.loads('''$W64V4''')
 op5 = json.loads('''$OPEN500''')
 pg = float("$PGBENCH_TPS")
 best = max(w16["rps"], w64["rps"])
@@ -181,6 +196,7 @@ rows = [
  ("pgbench: 2 KB jsonb insert, 16 clients", f"{pg:.0f} tps (avg {float('$PGBENCH_LAT'):.2f} ms)", "ceiling", ""),
  ("POST /v1/lead, wrk 16 connections", f"{w16['rps']:.0f} req/s; p50 {w16['p50']:.1f} ms, p99 {w16['p99']:.1f} ms, max {w16['max']:.0f} ms; errors {errs(w16)}", "", ""),
  ("POST /v1/lead, wrk 64 connections", f"{w64['rps']:.0f} req/s; p50 {w64['p50']:.1f} ms, p99 {w64['p99']:.1f} ms, max {w64['max']:.0f} ms; errors {errs(w64)}", "", ""),
+ ("POST /v4/webhooks NegotiationCreatedV4, wrk 64 connections", f"{w64v4['rps']:.0f} req/s; p50 {w64v4['p50']:.1f} ms, p99 {w64v4['p99']:.1f} ms, max {w64v4['max']:.0f} ms; errors {errs(w64v4)}; v4 leads stored $V4_STORED", "", ""),
  ("ingest / pgbench (best of 16, 64)", f"{best / pg:.2f}", ">= 0.6", ok(best / pg >= 0.6)),
  ("pgbench: a lead webhook's rows, one lead per transaction, 16 clients", f"{float('$PGBENCH_TX_TPS'):.0f} tps; ingest / this = {best / max(float('$PGBENCH_TX_TPS'), 1):.2f}", "(diagnostic)", ""),
  ("leads per batch transaction (wrk runs, group commit)", (lambda b: f"{b[0] / max(b[1], 1):.1f} on average ({b[1]:.0f} transactions for {b[0]:.0f} leads)")([float(x) for x in "$BATCHES".split()] if "$BATCHES".strip() else [0, 0]), "(diagnostic)", ""),

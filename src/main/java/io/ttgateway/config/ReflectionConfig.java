@@ -11,6 +11,10 @@ import io.ttgateway.webhook.payload.LeadPayload;
 import io.ttgateway.webhook.payload.LeadUpdatePayload;
 import io.ttgateway.webhook.payload.MessagePayload;
 import io.ttgateway.webhook.payload.ReviewPayload;
+import io.ttgateway.webhook.payload.V4Delivery;
+import io.ttgateway.webhook.payload.V4MessageData;
+import io.ttgateway.webhook.payload.V4NegotiationData;
+import io.ttgateway.webhook.payload.V4ReviewData;
 
 /**
  * Types Jackson reads or writes that Quarkus cannot see from REST method signatures, kept for the
@@ -30,6 +34,10 @@ import io.ttgateway.webhook.payload.ReviewPayload;
     MessagePayload.class,
     ReviewPayload.class,
     Attachment.class,
+    V4Delivery.class,
+    V4NegotiationData.class,
+    V4MessageData.class,
+    V4ReviewData.class,
     // The queued message, answered inside a 202 Response (OutboxResource.send).
     OutboundView.class,
     // Thumbtack's answers, read with ObjectMapper.readValue from the raw reply (ThumbtackApi).

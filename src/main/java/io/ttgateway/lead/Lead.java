@@ -1,7 +1,9 @@
 package io.ttgateway.lead;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.ttgateway.connection.ApiVersion;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -10,7 +12,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.ColumnTransformer;
 
-/** A lead Thumbtack sent (POST /v1/lead), with its latest price and charge state. */
+/** A lead Thumbtack sent (POST /v1/lead, or a v4 NegotiationCreatedV4), with its latest price and charge state. */
 @Entity
 @Table(name = "lead")
 public class Lead extends PanacheEntityBase {
@@ -86,6 +88,18 @@ public class Lead extends PanacheEntityBase {
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
+
+    /** Which API brought the lead; the first one wins (a lead is one row whatever API brought it). */
+    @Column(name = "api_version", nullable = false, updatable = false)
+    @Convert(converter = ApiVersion.Column.class)
+    public ApiVersion apiVersion = ApiVersion.LEGACY;
+
+    /** The v4 negotiation's status (Open, Canceled, Picked); null for a legacy lead. */
+    public String status;
+
+    /** When the v4 change watch reads this lead next; null for a legacy lead. */
+    @Column(name = "next_poll_at")
+    public Instant nextPollAt;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;

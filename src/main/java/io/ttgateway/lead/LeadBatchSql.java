@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Stores a batch of leads (distinct lead IDs) in one transaction of two statements through the
@@ -25,8 +26,8 @@ import java.util.Set;
  * racing its lead queues behind it), taken in key order so two batches never deadlock.</li>
  * <li>One statement: the leads not stored yet, each with the latest update that arrived before it
  * (those updates marked applied), their request details and attachments, and one
- * {@code lead.received} event each (without a copy of the payload: the feed reads lead.raw), in the
- * batch's order. It runs after the locks, so its snapshot sees every lead and update committed by
+ * {@code lead.received} event each (a legacy lead's without a copy of the payload: the feed reads
+ * lead.raw), in the batch's order. It runs after the locks, so its snapshot sees every lead and update committed by
  * a transaction that held a lock before us. Whether a lead is new is decided by the insert's
  * {@code ON CONFLICT (lead_id) DO NOTHING}, through the unique index whatever the plan. It returns
  * the IDs it stored.</li>
@@ -38,46 +39,50 @@ class LeadBatchSql {
     private static final String LOCK = "select pg_advisory_xact_lock(h) from (select distinct"
             + " hashtextextended('lead:' || k, 0) as h from unnest($1::text[]) as k order by h) as keys";
 
-    static final String STORE = "with t as (select * from unnest($1::text[], $2::timestamptz[],"
-            + " $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],"
-            + " $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[],"
-            + " $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[], $37::text[])"
-            + " with ordinality as t(lead_id, created_at, request_id, category, category_id, title, description,"
-            + " schedule, travel_preferences, address1, address2, city, state, zip_code, customer_id,"
-            + " customer_name, customer_phone, business_id, business_name, price, lead_type, lead_price,"
-            + " charge_state, raw, raw_text, ord)),"
-            // No "not exists (select from lead)" here: a cached generic plan made while the lead table was
-            // small kept a hash anti join, i.e. a scan of every lead per batch (found in bench runs).
-            // ON CONFLICT below is the existence check, always through the unique index.
-            // "= any($1)" lets the partial index of pending updates find them by lead ID.
-            + " latest as (select distinct on (lead_id) lead_id, lead_price, charge_state from lead_update"
-            + " where lead_id = any($1::text[]) and applied_at is null order by lead_id, id desc),"
-            + " stored as (insert into lead (lead_id, created_at, request_id, category, category_id, title,"
-            + " description, schedule, travel_preferences, address1, address2, city, state, zip_code,"
-            + " customer_id, customer_name, customer_phone, business_id, business_name, price, lead_type,"
-            + " lead_price, charge_state, raw, raw_text, received_at, updated_at)"
-            + " select f.lead_id, f.created_at, f.request_id, f.category, f.category_id, f.title, f.description,"
-            + " f.schedule, f.travel_preferences, f.address1, f.address2, f.city, f.state, f.zip_code,"
-            + " f.customer_id, f.customer_name, f.customer_phone, f.business_id, f.business_name, f.price,"
-            + " f.lead_type, case when u.lead_id is null then f.lead_price else u.lead_price end,"
-            + " case when u.lead_id is null then f.charge_state else u.charge_state end, f.raw::jsonb, f.raw_text,"
-            + " $25, $25"
-            + " from t f left join latest u on u.lead_id = f.lead_id order by f.ord"
-            + " on conflict (lead_id) do nothing returning lead_id),"
-            // the updates that arrived before their lead, now applied to it
-            + " applied as (update lead_update set applied_at = $25 where lead_id = any($1::text[])"
-            + " and applied_at is null and lead_id in (select lead_id from stored)),"
-            + " details as (insert into lead_detail (lead_id, position, question, answer)"
-            + " select d.l, d.p, d.q, d.a from unnest($26::text[], $27::int4[], $28::text[], $29::text[])"
-            + " as d(l, p, q, a) where d.l in (select lead_id from stored)),"
-            + " files as (insert into lead_attachment (lead_id, position, file_name, file_size, mime_type, url,"
-            + " description) select a.l, a.p, a.n, a.s, a.m, a.u, a.d from unnest($30::text[], $31::int4[],"
-            + " $32::text[], $33::int8[], $34::text[], $35::text[], $36::text[]) as a(l, p, n, s, m, u, d)"
-            + " where a.l in (select lead_id from stored))"
-            // the event's payload is lead.raw (V7): no second copy
-            + " insert into event (type, business_id, lead_id, occurred_at)"
-            + " select 'lead.received', f.business_id, f.lead_id, $25"
-            + " from t f where f.lead_id in (select lead_id from stored) order by f.ord returning lead_id";
+    static final String STORE = store();
+
+    /** The statement, built from {@link LeadBatchTuple#COLUMNS} (parameter i is the array of column i). */
+    private static String store() {
+        List<LeadBatchTuple.LeadColumn> columns = LeadBatchTuple.COLUMNS;
+        int eventData = columns.size() + 1;
+        int now = eventData + 1;
+        int detail = now + 1;
+        int file = detail + 4;
+        StringBuilder inputs = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            inputs.append('$').append(i + 1).append("::").append(columns.get(i).type()).append("[], ");
+        }
+        String names = columns.stream().map(LeadBatchTuple.LeadColumn::name).collect(Collectors.joining(", "));
+        String selects = columns.stream().map(LeadBatchTuple.LeadColumn::select).collect(Collectors.joining(", "));
+        return "with t as (select * from unnest(" + inputs + "$" + eventData + "::text[])"
+                + " with ordinality as t(" + names + ", event_data, ord)),"
+                // No "not exists (select from lead)" here: a cached generic plan made while the lead table was
+                // small kept a hash anti join, i.e. a scan of every lead per batch (found in bench runs).
+                // ON CONFLICT below is the existence check, always through the unique index.
+                // "= any($1)" lets the partial index of pending updates find them by lead ID.
+                + " latest as (select distinct on (lead_id) lead_id, lead_price, charge_state from lead_update"
+                + " where lead_id = any($1::text[]) and applied_at is null order by lead_id, id desc),"
+                + " stored as (insert into lead (" + names + ", received_at, updated_at)"
+                + " select " + selects + ", $" + now + ", $" + now
+                + " from t f left join latest u on u.lead_id = f.lead_id order by f.ord"
+                + " on conflict (lead_id) do nothing returning lead_id),"
+                // the updates that arrived before their lead, now applied to it
+                + " applied as (update lead_update set applied_at = $" + now + " where lead_id = any($1::text[])"
+                + " and applied_at is null and lead_id in (select lead_id from stored)),"
+                + " details as (insert into lead_detail (lead_id, position, question, answer)"
+                + " select d.l, d.p, d.q, d.a from unnest($" + detail + "::text[], $" + (detail + 1) + "::int4[], $"
+                + (detail + 2) + "::text[], $" + (detail + 3) + "::text[])"
+                + " as d(l, p, q, a) where d.l in (select lead_id from stored)),"
+                + " files as (insert into lead_attachment (lead_id, position, file_name, file_size, mime_type, url,"
+                + " description) select a.l, a.p, a.n, a.s, a.m, a.u, a.d from unnest($" + file + "::text[], $"
+                + (file + 1) + "::int4[], $" + (file + 2) + "::text[], $" + (file + 3) + "::int8[], $" + (file + 4)
+                + "::text[], $" + (file + 5) + "::text[], $" + (file + 6) + "::text[]) as a(l, p, n, s, m, u, d)"
+                + " where a.l in (select lead_id from stored))"
+                // a legacy lead's event has no data: its payload is lead.raw (V7), no second copy
+                + " insert into event (type, business_id, lead_id, occurred_at, data)"
+                + " select 'lead.received', f.business_id, f.lead_id, $" + now + ", f.event_data::jsonb"
+                + " from t f where f.lead_id in (select lead_id from stored) order by f.ord returning lead_id";
+    }
 
     private final Pool pool;
 

@@ -40,7 +40,8 @@ public class Review extends PanacheEntityBase {
     @Column(name = "reviewer_nickname")
     public String reviewerNickname;
 
-    public boolean verified;
+    /** Null for a v4 review (v4 has no such flag). */
+    public Boolean verified;
 
     @Column(name = "created_at")
     public Instant createdAt;

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** A review as the partner API shows it. */
 public record ReviewView(String reviewId, String businessId, String leadId, String categoryId, String rating,
-        String text, String reviewerName, String reviewerNickname, boolean verified, Instant createdAt,
+        String text, String reviewerName, String reviewerNickname, Boolean verified, Instant createdAt,
         Instant modifiedAt, String reviewEventType, Instant receivedAt, List<AttachmentView> photos) {
 
     static ReviewView of(Review r, List<AttachmentView> photos) {

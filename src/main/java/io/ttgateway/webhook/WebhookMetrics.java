@@ -4,7 +4,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.ttgateway.common.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Counter thumbtack_webhooks_total{type, outcome}: stored, duplicate, lead_not_known, invalid, unavailable. */
+/**
+ * Counter thumbtack_webhooks_total{type, outcome}: stored, duplicate, lead_not_known, invalid, unavailable,
+ * forbidden (a v4 delivery naming another business than its webhook's). type is the legacy webhook
+ * (lead, message, ...) or the v4 event (v4.negotiation_created, ..., v4.unhandled; "v4" when unreadable).
+ */
 @ApplicationScoped
 public class WebhookMetrics {
 
@@ -24,5 +28,9 @@ public class WebhookMetrics {
             name = "unavailable";
         }
         registry.counter("thumbtack.webhooks", "type", type, "outcome", name).increment();
+    }
+
+    void forbidden(String type) {
+        registry.counter("thumbtack.webhooks", "type", type, "outcome", "forbidden").increment();
     }
 }

@@ -55,18 +55,7 @@ public class WebhookParser {
         if (!unstorable.nul().isEmpty()) {
             throw new InvalidInputException(label, unstorable.nul());
         }
-        T payload = toPayload(raw, type);
-        List<FieldError> errors = new ArrayList<>();
-        for (ConstraintViolation<T> violation : validator.validate(payload)) {
-            errors.add(new FieldError(path(violation), violation.getMessage()));
-        }
-        if (payload instanceof LeadPayload lead) {
-            errors.addAll(streetAddress(lead));
-        }
-        if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparing(FieldError::field));
-            throw new InvalidInputException(label, errors);
-        }
+        T payload = part(raw, "", type, label);
         if (!unstorable.numbers().isEmpty()) {
             // Valid JSON with unknown or text fields jsonb cannot hold: stored all the same (a 400 would
             // refuse a webhook the contract accepts; a 503 would be redelivered forever).
@@ -75,15 +64,35 @@ public class WebhookParser {
         return new Parsed<>(payload, raw, null);
     }
 
-    private <T> T toPayload(JsonNode raw, Class<T> type) {
+    /**
+     * A part of a body already parsed (a v4 delivery's data, by its event type) read as its payload
+     * type and validated; the fields named in errors start with {@code prefix} ("data." for example).
+     */
+    public <T> T part(JsonNode node, String prefix, Class<T> type, String label) {
+        T payload = toPayload(node, prefix, type);
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<T> violation : validator.validate(payload)) {
+            errors.add(new FieldError(prefix + path(violation), violation.getMessage()));
+        }
+        if (payload instanceof LeadPayload lead) {
+            errors.addAll(streetAddress(lead));
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparing(FieldError::field));
+            throw new InvalidInputException(label, errors);
+        }
+        return payload;
+    }
+
+    private <T> T toPayload(JsonNode raw, String prefix, Class<T> type) {
         try {
             return mapper.treeToValue(raw, type);
         } catch (JsonMappingException e) {
-            throw InvalidInputException.field(JsonPaths.of(e), "wrong type: " + expected(e));
+            throw InvalidInputException.field(prefix + JsonPaths.of(e), "wrong type: " + expected(e));
         } catch (StreamReadException e) {
             // A number that does not fit its field (for example a fileSize beyond 64 bits).
             String field = e.getProcessor() != null ? JsonPaths.of(e.getProcessor()) : "$";
-            throw InvalidInputException.field(field, "number out of range");
+            throw InvalidInputException.field(prefix + field, "number out of range");
         } catch (JsonProcessingException e) {
             throw new InvalidInputException("malformed JSON body", List.of());
         }

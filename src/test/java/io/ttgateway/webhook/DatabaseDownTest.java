@@ -4,12 +4,17 @@ import static io.restassured.RestAssured.given;
 import static io.ttgateway.support.Api.thumbtack;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.ttgateway.support.Answers;
 import io.ttgateway.support.Fixtures;
 import io.ttgateway.support.Metrics;
+import io.ttgateway.support.ThumbtackWireMock;
+import io.ttgateway.support.V4Deliveries;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
@@ -21,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The database cannot be reached: every webhook is answered 503 (Thumbtack redelivers), never 2xx. */
 @QuarkusTest
 @TestProfile(DatabaseDownProfile.class)
+@WithTestResource(value = ThumbtackWireMock.class, scope = TestResourceScope.GLOBAL)
 class DatabaseDownTest {
 
     static Stream<Arguments> webhooks() {
@@ -45,6 +51,17 @@ class DatabaseDownTest {
         assertThat(answer.jsonPath().getList("details")).isEmpty();
         Answers.assertNoInternals(answer.asString());
         assertThat(answer.asString()).doesNotContain("127.0.0.1").doesNotContain("Connection refused");
+    }
+
+    /** A v4 delivery's credentials are in the database: unverifiable now, so 503 (redelivered), never 401 or 2xx. */
+    @Test
+    void aV4DeliveryIsAnswered503() {
+        Response answer = given().auth().preemptive().basic("some-webhook-user", "some-password")
+                .contentType(ContentType.JSON)
+                .body(V4Deliveries.negotiation(Fixtures.newId(), Fixtures.newId()).toString()).post("/v4/webhooks");
+
+        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(503);
+        assertThat(answer.asString()).doesNotContain("127.0.0.1").doesNotContain("some-password");
     }
 
     @Test

@@ -1,0 +1,131 @@
+package io.ttgateway.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.ttgateway.common.KeyLocks;
+import io.ttgateway.connection.ApiVersion;
+import io.ttgateway.event.EventLog;
+import io.ttgateway.event.EventType;
+import io.ttgateway.message.MessageAttachment;
+import io.ttgateway.webhook.payload.V4MessageData;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Stores v4 MessageCreatedV4 deliveries, once per messageID (never per negotiationID: a lead's first
+ * message carries the lead's ID). Each first takes the message's lock ("v4-message:" + messageID),
+ * the lock the outbox takes when it records the messageID Thumbtack answered a send with, so an echo
+ * and the record of its send never interleave.
+ *
+ * <ul>
+ * <li>From the customer: a message 'in', event message.received, whether its lead is known yet or not
+ * (the conversation joins them by lead ID when the lead arrives).</li>
+ * <li>From the business: the pro's own message 'out'. When an outbound message already carries its
+ * messageID it is this service's own send coming back: nothing stored. When an outbound message of the
+ * lead with the same text is still in flight, it may be that send's echo whose answer is not recorded
+ * yet: stored with echo_pending and no event (the outbox deletes it when the send records this
+ * messageID, or releases it with message.pro_sent when no such send is left). Otherwise event
+ * message.pro_sent.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class V4MessageIntake {
+
+    private static final String OWN_ECHO = """
+            select count(*) from outbound_message where thumbtack_message_id = :messageId""";
+
+    /** Inserted with echo_pending decided in the same statement, after the lock; null when a repeat. */
+    private static final String INSERT = """
+            insert into message (message_id, lead_id, customer_id, business_id, text, created_at, raw, raw_text,
+                received_at, direction, echo_pending)
+            values (:messageId, :leadId, cast(:customerId as varchar), :businessId, :text,
+                cast(:createdAt as timestamptz), cast(cast(:raw as text) as jsonb), cast(:rawText as text), :receivedAt,
+                :direction, :direction = 'out' and exists (select 1 from outbound_message o
+                    where o.lead_id = :leadId and o.status = 'PENDING'
+                    and (o.lease_until > now() or o.attempts > 0) and o.text = :text))
+            on conflict (message_id) do nothing
+            returning echo_pending""";
+
+    private final KeyLocks locks;
+    private final EventLog events;
+
+    V4MessageIntake(KeyLocks locks, EventLog events) {
+        this.locks = locks;
+        this.events = events;
+    }
+
+    @WithTransaction
+    public Uni<Outcome> receive(Parsed<?> delivery, V4MessageData p, String businessId) {
+        return locks.lock("v4-message", p.messageID())
+                .chain(() -> p.fromCustomer() ? Uni.createFrom().item(Boolean.FALSE) : ownEcho(p.messageID()))
+                .chain(own -> own ? Uni.createFrom().item(Outcome.DUPLICATE) : insert(delivery, p, businessId));
+    }
+
+    private Uni<Boolean> ownEcho(String messageId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(OWN_ECHO, Long.class)
+                .setParameter("messageId", messageId).getSingleResult())
+                .map(count -> count > 0);
+    }
+
+    private Uni<Outcome> insert(Parsed<?> delivery, V4MessageData p, String businessId) {
+        Instant createdAt = V4Times.parse(p.sentAt(), "data.sentAt");
+        String text = Objects.requireNonNullElse(p.text(), "");
+        String customerId = p.fromCustomer() && p.customer() != null ? p.customer().customerID() : null;
+        List<MessageAttachment> attachments = Attachments.toEntities(p.attachments(), (i, file) -> {
+            MessageAttachment attachment = new MessageAttachment();
+            attachment.messageId = p.messageID();
+            attachment.file = file;
+            return attachment;
+        });
+        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT, Boolean.class)
+                .setParameter("messageId", p.messageID())
+                .setParameter("leadId", p.negotiationID())
+                .setParameter("customerId", customerId)
+                .setParameter("businessId", businessId)
+                .setParameter("text", text)
+                .setParameter("createdAt", createdAt)
+                .setParameter("raw", delivery.rawJson())
+                .setParameter("rawText", delivery.rawText())
+                .setParameter("receivedAt", Instant.now())
+                .setParameter("direction", p.fromCustomer() ? "in" : "out")
+                .getResultList())
+                .chain(inserted -> {
+                    if (inserted.isEmpty()) {
+                        return Uni.createFrom().item(Outcome.DUPLICATE);
+                    }
+                    boolean echoPending = Boolean.TRUE.equals(inserted.get(0));
+                    Uni<Void> files = Panache.getSession().chain(s -> s.persistAll(attachments.toArray()));
+                    if (echoPending) {
+                        return files.replaceWith(Outcome.STORED);
+                    }
+                    EventType type = p.fromCustomer() ? EventType.MESSAGE_RECEIVED : EventType.MESSAGE_PRO_SENT;
+                    String data = eventData(delivery, p, customerId, businessId, createdAt, text).toString();
+                    return files.chain(() -> events.append(type, businessId, p.negotiationID(), data))
+                            .replaceWith(Outcome.STORED);
+                });
+    }
+
+    /** The legacy message webhook's shape (leadID, customerID, businessID, message), plus apiVersion and from. */
+    private static ObjectNode eventData(Parsed<?> delivery, V4MessageData p, String customerId, String businessId,
+            Instant createdAt, String text) {
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        data.put("leadID", p.negotiationID());
+        data.put("customerID", customerId);
+        data.put("businessID", businessId);
+        ObjectNode message = data.putObject("message");
+        message.put("messageID", p.messageID());
+        message.put("createTimestamp", V4Times.epochSeconds(createdAt));
+        message.put("text", text);
+        JsonNode files = delivery.raw().path("data").path("attachments");
+        message.set("attachments", files.isArray() ? files.deepCopy() : JsonNodeFactory.instance.arrayNode());
+        data.put("from", p.from());
+        data.put("apiVersion", ApiVersion.V4.wireName());
+        return data;
+    }
+}

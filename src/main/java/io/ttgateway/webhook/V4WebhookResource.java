@@ -1,0 +1,121 @@
+package io.ttgateway.webhook;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.ttgateway.common.AnswerDeadline;
+import io.ttgateway.common.ApiError;
+import io.ttgateway.common.ErrorMappers;
+import io.ttgateway.common.RefusedValue;
+import io.ttgateway.common.StorageUnavailableException;
+import io.ttgateway.config.GatewayConfig;
+import io.ttgateway.lead.LeadWriter;
+import io.ttgateway.webhook.payload.V4Delivery;
+import io.ttgateway.webhook.payload.V4MessageData;
+import io.ttgateway.webhook.payload.V4NegotiationData;
+import io.ttgateway.webhook.payload.V4ReviewData;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+
+/**
+ * Thumbtack v4's webhook deliveries (the contract's section 7): every event type of a business to one
+ * URL, authenticated by the Basic credentials this service registered for that business's webhook
+ * ({@link V4WebhookLogins}). As the legacy webhooks: answered after the transaction committed, 400
+ * naming the field, 503 when not stored. A delivery whose data names another business than the
+ * webhook's is refused (403) before anything is stored.
+ */
+@AnswerDeadline
+@Path("/v4/webhooks")
+@RolesAllowed(V4WebhookLogins.ROLE)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Thumbtack webhooks")
+public class V4WebhookResource {
+
+    private static final Logger LOG = Logger.getLogger(V4WebhookResource.class);
+
+    private final SecurityIdentity identity;
+    private final WebhookParser parser;
+    private final LeadWriter leads;
+    private final V4MessageIntake messages;
+    private final V4ReviewIntake reviews;
+    private final V4UnhandledIntake unhandled;
+    private final WebhookMetrics metrics;
+    private final GatewayConfig config;
+
+    V4WebhookResource(SecurityIdentity identity, WebhookParser parser, LeadWriter leads, V4MessageIntake messages,
+            V4ReviewIntake reviews, V4UnhandledIntake unhandled, WebhookMetrics metrics, GatewayConfig config) {
+        this.identity = identity;
+        this.parser = parser;
+        this.leads = leads;
+        this.messages = messages;
+        this.reviews = reviews;
+        this.unhandled = unhandled;
+        this.metrics = metrics;
+        this.config = config;
+    }
+
+    @POST
+    public Uni<Response> deliver(String body) {
+        String businessId = identity.getAttribute(V4WebhookLogins.BUSINESS);
+        AtomicReference<String> label = new AtomicReference<>(V4EventKind.UNREAD);
+        return Uni.createFrom().<Parsed<V4Delivery>>item(() -> parser.parse(body, V4Delivery.class))
+                .chain(delivery -> {
+                    V4EventKind kind = V4EventKind.of(delivery.payload().event().eventType());
+                    label.set(kind.label());
+                    String named = delivery.payload().namedBusiness();
+                    if (named != null && !named.equals(businessId)) {
+                        metrics.forbidden(kind.label());
+                        return Uni.createFrom().item(ErrorMappers.json(Response.Status.FORBIDDEN,
+                                ApiError.of("data.business.businessID is not the business of this webhook")));
+                    }
+                    return Uni.createFrom().deferred(() -> store(kind, delivery, businessId))
+                            .onFailure(RefusedValue::is).transform(failure -> {
+                                LOG.warnf("a v4 %s delivery was refused by the database, answering 400: %s",
+                                        kind.label(), StorageUnavailableException.describe(failure));
+                                return RefusedValue.toInvalidInput(failure);
+                            })
+                            .onItemOrFailure().invoke((outcome, failure) -> metrics.record(kind.label(), outcome,
+                                    failure))
+                            .map(outcome -> Response.status(outcome.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                                    .entity(outcome.json()).build());
+                })
+                .onFailure().invoke(failure -> {
+                    if (V4EventKind.UNREAD.equals(label.get())) {
+                        metrics.record(V4EventKind.UNREAD, null, failure);
+                    }
+                });
+    }
+
+    private Uni<Outcome> store(V4EventKind kind, Parsed<V4Delivery> delivery, String businessId) {
+        switch (kind) {
+            case NEGOTIATION_CREATED: {
+                V4NegotiationData lead = parser.part(delivery.payload().data(), "data.", V4NegotiationData.class,
+                        "invalid v4 negotiation");
+                return leads.storeNew(V4LeadRecords.from(delivery, lead, businessId, Instant.now(),
+                        config.v4().leadPoll())).map(stored -> stored ? Outcome.STORED : Outcome.DUPLICATE);
+            }
+            case MESSAGE_CREATED: {
+                V4MessageData message = parser.part(delivery.payload().data(), "data.", V4MessageData.class,
+                        "invalid v4 message");
+                return messages.receive(delivery, message, businessId);
+            }
+            case REVIEW_CREATED: {
+                V4ReviewData review = parser.part(delivery.payload().data(), "data.", V4ReviewData.class,
+                        "invalid v4 review");
+                return reviews.store(businessId, review, delivery.rawJson(), delivery.rawText(),
+                        delivery.payload().event().eventType()).map(stored -> stored ? Outcome.STORED : Outcome.DUPLICATE);
+            }
+            default:
+                return unhandled.receive(delivery, businessId);
+        }
+    }
+}
