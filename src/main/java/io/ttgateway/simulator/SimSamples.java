@@ -28,7 +28,6 @@ public class SimSamples {
     static final String CLEANING_BUSINESS = "Mr. Clean's Sparkly Cleaning Service";
     static final String HOUSE_CLEANING_CATEGORY = SimBusinesses.SAMPLE_CATEGORIES.get(2);
 
-    private final ObjectMapper json;
     private final ObjectNode lead;
     private final ObjectNode message;
     private final ObjectNode leadUpdate;
@@ -36,7 +35,6 @@ public class SimSamples {
     private final ObjectNode createdLead;
 
     SimSamples(ObjectMapper json) {
-        this.json = json;
         this.lead = load(json, "lead.json");
         this.message = load(json, "message.json");
         this.leadUpdate = load(json, "lead-update.json");

@@ -67,28 +67,25 @@ public class SimV4Samples {
 
     /** A message the customer of the negotiation wrote (MessageCreatedV4 data, from Customer). */
     public ObjectNode customerMessage(ObjectNode negotiation, Optional<String> text, Instant now) {
-        ObjectNode data = customerMessage.deepCopy();
-        data.put("messageID", SimIds.newId());
-        data.put("negotiationID", negotiation.get("negotiationID").asText());
-        ObjectNode customer = (ObjectNode) data.get("customer");
-        ObjectNode leadCustomer = (ObjectNode) negotiation.get("customer");
-        customer.put("customerID", leadCustomer.get("customerID").asText());
-        customer.put("displayName", leadCustomer.get("firstName").asText() + " "
-                + leadCustomer.get("lastName").asText().charAt(0) + ".");
-        text.ifPresent(t -> data.put("text", t));
-        data.put("sentAt", time(now));
-        return data;
+        ObjectNode customer = (ObjectNode) negotiation.get("customer");
+        return message(customerMessage, negotiation, "customer", "customerID", customer.get("customerID").asText(),
+                customer.get("firstName").asText() + " " + customer.get("lastName").asText().charAt(0) + ".", text, now);
     }
 
     /** A message of the business (MessageCreatedV4 data, from Business): sent through the API or typed in the app. */
     public ObjectNode businessMessage(ObjectNode negotiation, Optional<String> text, Instant now) {
-        ObjectNode data = businessMessage.deepCopy();
+        ObjectNode business = (ObjectNode) negotiation.get("business");
+        return message(businessMessage, negotiation, "business", "businessID", business.get("businessID").asText(),
+                business.get("name").asText(), text, now);
+    }
+
+    /** The sample message with a fresh ID, on the negotiation, by its {@code side} (customer or business). */
+    private static ObjectNode message(ObjectNode sample, ObjectNode negotiation, String side, String idField, String id,
+            String displayName, Optional<String> text, Instant now) {
+        ObjectNode data = sample.deepCopy();
         data.put("messageID", SimIds.newId());
         data.put("negotiationID", negotiation.get("negotiationID").asText());
-        ObjectNode business = (ObjectNode) data.get("business");
-        ObjectNode owner = (ObjectNode) negotiation.get("business");
-        business.put("businessID", owner.get("businessID").asText());
-        business.put("displayName", owner.get("name").asText());
+        ((ObjectNode) data.get(side)).put(idField, id).put("displayName", displayName);
         text.ifPresent(t -> data.put("text", t));
         data.put("sentAt", time(now));
         return data;

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -245,14 +246,12 @@ public class V4ApiResource {
         String businessId = data.negotiation(negotiationId).map(Negotiation::businessId).orElse(null);
         return faults.apply(Operation.V4_MESSAGE, businessId, () -> {
             Negotiation negotiation = negotiationFor(auth.authorize(authorization), negotiationId);
-            JsonNode text = bodies.v4Object(contentType, body).get("text");
-            if (text == null || !text.isTextual() || text.asText().isEmpty() || text.asText().length() > MAX_TEXT) {
-                throw SimError.badField("text", "is required, a string of 1 to " + MAX_TEXT + " characters");
-            }
+            String text = string(bodies.v4Object(contentType, body), "text",
+                    t -> !t.isEmpty() && t.length() <= MAX_TEXT, "is required, a string of 1 to " + MAX_TEXT + " characters");
             Instant now = clock.now();
-            ObjectNode message = samples.businessMessage(negotiation.data(), Optional.of(text.asText()), now);
+            ObjectNode message = samples.businessMessage(negotiation.data(), Optional.of(text), now);
             data.addMessage(negotiationId, message);
-            log.add(new ReceivedMessage(now, "v4", negotiation.businessId(), negotiationId, text.asText()));
+            log.add(new ReceivedMessage(now, "v4", negotiation.businessId(), negotiationId, text));
             deliveries.deliverLater(negotiation.businessId(), "MessageCreatedV4", message, config.v4EchoDelay());
             return Response.ok(message).build();
         });
@@ -265,15 +264,13 @@ public class V4ApiResource {
             String body) {
         return api(() -> {
             Negotiation negotiation = negotiationFor(auth.authorize(authorization), negotiationId);
-            JsonNode status = bodies.v4Object(contentType, body).get("status");
-            if (status == null || !status.isTextual() || !JOB_STATUSES.contains(status.asText())) {
-                throw SimError.badField("status", "must be one of " + String.join(", ", JOB_STATUSES));
-            }
-            data.setJobStatus(negotiationId, status.asText());
-            log.add(new JobStatusChange(clock.now(), negotiation.businessId(), negotiationId, status.asText()));
+            String status = string(bodies.v4Object(contentType, body), "status", JOB_STATUSES::contains,
+                    "must be one of " + String.join(", ", JOB_STATUSES));
+            data.setJobStatus(negotiationId, status);
+            log.add(new JobStatusChange(clock.now(), negotiation.businessId(), negotiationId, status));
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("negotiationID", negotiationId);
-            answer.put("status", status.asText());
+            answer.put("status", status);
             return Response.ok(answer).build();
         });
     }
@@ -410,6 +407,15 @@ public class V4ApiResource {
         JsonNode value = object.get(field);
         if (value == null || !value.isTextual() || value.asText().isBlank() || value.asText().length() > 1_000) {
             throw SimError.badField(name, "is required, a non-empty string");
+        }
+        return value.asText();
+    }
+
+    /** The string field {@code name} of the body, if {@code valid}; else 400 naming it. */
+    private static String string(JsonNode body, String name, Predicate<String> valid, String problem) {
+        JsonNode value = body.get(name);
+        if (value == null || !value.isTextual() || !valid.test(value.asText())) {
+            throw SimError.badField(name, problem);
         }
         return value.asText();
     }
