@@ -248,6 +248,27 @@ class SimulatorV4ApiTest {
     }
 
     @Test
+    void aSendWhoseAnswerIsLateHasItsEchoDeliveredBeforeTheAnswerArrives() {
+        V4Sim.Grant grant = V4Sim.connect(1);
+        String business = grant.businessIds().get(0);
+        String path = hook();
+        V4Sim.webhook(grant, business, wireMock.baseUrl() + path, List.of("MessageCreatedV4"), "u", "p");
+        String negotiationId = given().queryParam("businessId", business).post("/simulator/control/v4/deliver/lead")
+                .then().statusCode(200).extract().path("data.negotiationID");
+        // the send is carried out at once; its answer waits 3 s, the echo 500 ms (gateway.simulator.v4-echo-delay)
+        given().queryParam("operation", "v4-message").queryParam("delayMs", 3000).queryParam("businessId", business)
+                .post("/simulator/control/faults").then().statusCode(200);
+
+        String messageId = V4Sim.bearer(grant.accessToken()).body(Map.of("text", "late answer"))
+                .post(V4Sim.API + "/negotiations/" + negotiationId + "/messages").then().statusCode(200)
+                .extract().path("messageID");
+
+        List<LoggedRequest> echoes = wireMock.findAll(postRequestedFor(urlPathEqualTo(path)));
+        assertThat(echoes).hasSize(1);
+        assertThat(body(echoes.get(0)).at("/data/messageID").asText()).isEqualTo(messageId);
+    }
+
+    @Test
     void aNegotiationIsReadBackWithTheChangesOnlyPollingCanSeeAndItsJobStatusIsChecked() {
         V4Sim.Grant grant = V4Sim.connect(1);
         V4Sim.Grant other = V4Sim.connect(1);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -12,11 +13,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.ttgateway.support.Concurrently;
 import io.ttgateway.support.Fixtures;
 import io.ttgateway.support.ThumbtackWireMock;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -116,6 +120,34 @@ class SimulatorV4AuthTest {
                 .body("error_description", containsString("already used"));
         // RFC 6749: what the code was exchanged for is revoked when it is replayed
         V4Sim.bearer(access).get(V4Sim.API + "/users/self").then().statusCode(401);
+    }
+
+    @Test
+    void manyExchangesOfOneCodeAtOnceIssueExactlyOneGrant() throws Exception {
+        JsonPath user = V4Sim.newUser(1);
+        String code = V4Sim.code(user.getString("userId"), user.getList("businesses.businessId"), V4Sim.ALL_SCOPES,
+                "urn:partner-api");
+
+        List<Integer> statuses = Concurrently.statuses(8, () -> V4Sim.exchange(code, V4Sim.VERIFIER).statusCode());
+
+        assertThat(statuses).containsOnly(200, 400).filteredOn(s -> s == 200).hasSize(1);
+        // the replays revoked the one grant that was issued
+        given().get("/simulator/control/v4/grants").then().statusCode(200)
+                .body("findAll { it.userId == '" + user.getString("userId") + "' }", hasSize(0));
+    }
+
+    @Test
+    void refreshesRacingWithOneTokenAllSucceedWithinTheGraceAndEachGetsItsOwnPair() throws Exception {
+        V4Sim.Grant grant = V4Sim.connect(1);
+
+        Callable<String> refresh = () -> V4Sim.refresh(grant.refreshToken()).then().statusCode(200).extract()
+                .path("refresh_token");
+        List<String> rotated = Concurrently.all(Collections.nCopies(6, refresh));
+
+        assertThat(rotated).doesNotHaveDuplicates().doesNotContain(grant.refreshToken());
+        given().get("/simulator/control/v4/token-requests").then()
+                .body("findAll { it.userId == '" + grant.userId() + "' && it.outcome == 'issued' }", hasSize(2))
+                .body("findAll { it.userId == '" + grant.userId() + "' && it.outcome.contains('grace') }", hasSize(5));
     }
 
     @Test
