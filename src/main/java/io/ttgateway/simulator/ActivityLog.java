@@ -10,8 +10,8 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * What the simulated Thumbtack received (messages, targeting changes, disconnects, token requests)
- * and sent (webhooks), newest first, each list bounded by {@code gateway.simulator.history-size}.
+ * What the simulated Thumbtack received (messages, targeting changes, disconnects, token requests of
+ * both APIs, v4 job statuses) and sent (webhooks and v4 deliveries), newest first, each list bounded by {@code gateway.simulator.history-size}.
  * Token values are never recorded.
  */
 @ApplicationScoped
@@ -29,6 +29,12 @@ public class ActivityLog {
     /** One call of /v2/tokens/access: its grant type, the business when known, and how it was answered. */
     public record TokenRequest(Instant at, String grantType, String businessId, String outcome) {}
 
+    /** One call of the v4 /oauth2/token: the grant's user and businesses when known, and how it was answered. */
+    public record V4TokenRequest(Instant at, String grantType, String userId, List<String> businessIds, String outcome) {}
+
+    /** A v4 POST /api/v4/negotiations/{id}/job-status. */
+    public record JobStatusChange(Instant at, String businessId, String negotiationId, String status) {}
+
     /** A webhook delivered to the service; {@code status} is null when the service did not answer. */
     public record SentWebhook(Instant at, String kind, String method, String url, JsonNode payload, Integer status,
             String response, String error) {}
@@ -39,6 +45,8 @@ public class ActivityLog {
     private final Deque<Disconnect> disconnects = new ArrayDeque<>();
     private final Deque<TokenRequest> tokenRequests = new ArrayDeque<>();
     private final Deque<SentWebhook> webhooks = new ArrayDeque<>();
+    private final Deque<V4TokenRequest> v4TokenRequests = new ArrayDeque<>();
+    private final Deque<JobStatusChange> jobStatuses = new ArrayDeque<>();
 
     ActivityLog(SimulatorConfig config) {
         this.size = Math.max(1, config.historySize());
@@ -62,6 +70,22 @@ public class ActivityLog {
 
     public void add(SentWebhook entry) {
         push(webhooks, entry);
+    }
+
+    public void add(V4TokenRequest entry) {
+        push(v4TokenRequests, entry);
+    }
+
+    public void add(JobStatusChange entry) {
+        push(jobStatuses, entry);
+    }
+
+    public List<V4TokenRequest> v4TokenRequests() {
+        return snapshot(v4TokenRequests);
+    }
+
+    public List<JobStatusChange> jobStatuses() {
+        return snapshot(jobStatuses);
     }
 
     public List<ReceivedMessage> messages() {
@@ -90,6 +114,8 @@ public class ActivityLog {
         disconnects.clear();
         tokenRequests.clear();
         webhooks.clear();
+        v4TokenRequests.clear();
+        jobStatuses.clear();
     }
 
     private synchronized <T> void push(Deque<T> list, T entry) {

@@ -55,7 +55,7 @@ record ConnectRequest(String clientId, String redirectUri, String responseType, 
         return blank(redirectUri) ? null : redirectUri;
     }
 
-    private static boolean isHttpUrl(String value) {
+    static boolean isHttpUrl(String value) {
         try {
             URI uri = new URI(value);
             return uri.isAbsolute() && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))

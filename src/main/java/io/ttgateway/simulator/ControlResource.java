@@ -37,15 +37,21 @@ public class ControlResource {
     private final SimClock clock;
     private final ActivityLog log;
     private final SimBusinesses businesses;
+    private final SimV4Users v4Users;
+    private final SimV4Auth v4Auth;
+    private final SimV4Data v4Data;
 
     ControlResource(SimWebhooks webhooks, SimOAuth oauth, SimFaults faults, SimClock clock, ActivityLog log,
-            SimBusinesses businesses) {
+            SimBusinesses businesses, SimV4Users v4Users, SimV4Auth v4Auth, SimV4Data v4Data) {
         this.webhooks = webhooks;
         this.oauth = oauth;
         this.faults = faults;
         this.clock = clock;
         this.log = log;
         this.businesses = businesses;
+        this.v4Users = v4Users;
+        this.v4Auth = v4Auth;
+        this.v4Data = v4Data;
     }
 
     @POST
@@ -107,9 +113,9 @@ public class ControlResource {
             throw SimError.badRequest("invalid_request", "give a status and/or delayMs (0-120000), times 1-100");
         }
         Operation parsed = Operation.parse(operation);
-        if (optional(businessId).isPresent() && parsed != Operation.MESSAGE) {
+        if (optional(businessId).isPresent() && !parsed.perBusiness()) {
             // only a message call names its business; such a fault would never fire
-            throw SimError.badRequest("invalid_request", "businessId limits message faults only");
+            throw SimError.badRequest("invalid_request", "businessId limits message and v4-message faults only");
         }
         Fault fault = new Fault(status, Duration.ofMillis(delayMs), optional(businessId).orElse(null));
         faults.add(parsed, fault, times);
@@ -161,7 +167,10 @@ public class ControlResource {
         return businesses.all();
     }
 
-    /** Forgets everything: businesses, leads, codes, tokens, the activity log, pending faults, the clock offset. */
+    /**
+     * Forgets everything: businesses, leads, codes, tokens, the activity log, pending faults, the clock offset,
+     * and v4's users, grants, webhooks, negotiations, messages and reviews.
+     */
     @POST
     @Path("/reset")
     public Response reset() {
@@ -170,6 +179,9 @@ public class ControlResource {
         log.reset();
         faults.reset();
         clock.reset();
+        v4Users.reset();
+        v4Auth.reset();
+        v4Data.reset();
         return Response.noContent().build();
     }
 
@@ -177,7 +189,7 @@ public class ControlResource {
         return sent.map(s -> Response.status(s.status() == null ? 502 : 200).entity(s).build());
     }
 
-    private static Optional<String> optional(String value) {
+    static Optional<String> optional(String value) {
         return Optional.ofNullable(value).filter(v -> !v.isBlank());
     }
 }

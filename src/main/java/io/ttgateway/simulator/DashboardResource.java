@@ -1,5 +1,7 @@
 package io.ttgateway.simulator;
 
+import static io.ttgateway.simulator.ControlResource.optional;
+
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.ttgateway.simulator.ActivityLog.SentWebhook;
@@ -29,11 +31,15 @@ public class DashboardResource {
     private final DashboardPage page;
     private final SimWebhooks webhooks;
     private final SimOAuth oauth;
+    private final SimV4Events v4Events;
+    private final SimV4Auth v4Auth;
 
-    DashboardResource(DashboardPage page, SimWebhooks webhooks, SimOAuth oauth) {
+    DashboardResource(DashboardPage page, SimWebhooks webhooks, SimOAuth oauth, SimV4Events v4Events, SimV4Auth v4Auth) {
         this.page = page;
         this.webhooks = webhooks;
         this.oauth = oauth;
+        this.v4Events = v4Events;
+        this.v4Auth = v4Auth;
     }
 
     @GET
@@ -59,6 +65,28 @@ public class DashboardResource {
     }
 
     @POST
+    @Path("/ui/v4/deliver/{kind}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> deliverV4(@PathParam("kind") String kind, @FormParam("businessId") String businessId,
+            @FormParam("negotiationId") String negotiationId, @FormParam("text") String text) {
+        Uni<?> sent = switch (kind) {
+            case "lead" -> v4Events.lead(optional(businessId), Optional.empty());
+            case "message" -> v4Events.customerMessage(optional(negotiationId), Optional.empty(), optional(text));
+            case "pro-message" -> v4Events.proMessage(optional(negotiationId), optional(text));
+            case "review" -> v4Events.review(optional(businessId), Optional.empty());
+            default -> null;
+        };
+        return sent == null ? Uni.createFrom().item(Response.status(404).build()) : sent.map(s -> backToDashboard());
+    }
+
+    @POST
+    @Path("/ui/v4/expire-access-tokens")
+    public Response expireV4AccessTokens() {
+        v4Auth.expireAccessTokens(Optional.empty());
+        return backToDashboard();
+    }
+
+    @POST
     @Path("/ui/next-refresh-null")
     public Response nextRefreshNull() {
         oauth.answerNextRefreshWithNull();
@@ -74,9 +102,5 @@ public class DashboardResource {
 
     private static Response backToDashboard() {
         return Response.seeOther(URI.create("/simulator")).build();
-    }
-
-    private static Optional<String> optional(String value) {
-        return Optional.ofNullable(value).filter(v -> !v.isBlank());
     }
 }

@@ -83,7 +83,7 @@ public class PartnerConnectResource {
         return Optional.ofNullable(businessId).flatMap(businesses::find);
     }
 
-    private static String enc(String value) {
+    static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

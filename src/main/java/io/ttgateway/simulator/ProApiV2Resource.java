@@ -130,7 +130,7 @@ public class ProApiV2Resource {
         return answer;
     }
 
-    private static String required(String name, String value) {
+    static String required(String name, String value) {
         if (value == null || value.isBlank()) {
             throw SimError.badRequest("invalid_request", name + " is required");
         }

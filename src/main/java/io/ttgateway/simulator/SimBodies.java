@@ -7,6 +7,7 @@ import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads request bodies the way the reference describes them: "passing in the Content-Type header is
@@ -24,24 +25,35 @@ public class SimBodies {
 
     /** The JSON object of the body; empty when the body is empty and {@code emptyAllowed}. */
     public Optional<JsonNode> object(String contentType, String body, boolean emptyAllowed) {
+        return parse(contentType, body, emptyAllowed, problem -> SimError.badRequest("invalid_request", problem));
+    }
+
+    /** The JSON object of a v4 request's body (required); problems are answered RFC 7807. */
+    public JsonNode v4Object(String contentType, String body) {
+        return parse(contentType, body, false, problem -> SimError.problem(400, "Bad Request", problem)).get();
+    }
+
+    private Optional<JsonNode> parse(String contentType, String body, boolean emptyAllowed,
+            Function<String, SimError> invalid) {
         if (!isJson(contentType)) {
-            throw SimError.badRequest("invalid_request", "Content-Type: application/json is required");
+            throw invalid.apply("Content-Type: application/json is required");
         }
         if (body == null || body.isBlank()) {
             if (emptyAllowed) {
                 return Optional.empty();
             }
-            throw SimError.badRequest("invalid_request", "missing body");
+            throw invalid.apply("missing body");
         }
+        JsonNode node;
         try {
-            JsonNode node = json.readTree(body);
-            if (!node.isObject()) {
-                throw SimError.badRequest("invalid_request", "invalid body: expected a JSON object");
-            }
-            return Optional.of(node);
+            node = json.readTree(body);
         } catch (JsonProcessingException e) {
-            throw SimError.badRequest("invalid_request", "invalid body: malformed JSON");
+            throw invalid.apply("invalid body: malformed JSON");
         }
+        if (!node.isObject()) {
+            throw invalid.apply("invalid body: expected a JSON object");
+        }
+        return Optional.of(node);
     }
 
     /** The message text of {"text": "..."}: required, a non-blank string. */

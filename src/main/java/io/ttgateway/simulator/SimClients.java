@@ -11,16 +11,19 @@ import java.util.Optional;
 /**
  * The credentials the simulated Thumbtack issued to this partner: the OAuth client (thumbtack.client-id
  * and client-secret, checked as Basic auth on /v2/tokens/access and /v2/disconnect-partner) and the
- * optional /v1 username and password. Compared in constant time.
+ * optional /v1 username and password; and the v4 OAuth client (gateway.simulator.v4-client-id and
+ * v4-client-secret, checked on the v4 /oauth2/token). Compared in constant time.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "gateway.simulator.enabled", stringValue = "true")
 public class SimClients {
 
     private final ThumbtackConfig thumbtack;
+    private final SimulatorConfig config;
 
-    SimClients(ThumbtackConfig thumbtack) {
+    SimClients(ThumbtackConfig thumbtack, SimulatorConfig config) {
         this.thumbtack = thumbtack;
+        this.config = config;
     }
 
     public Optional<String> clientId() {
@@ -30,6 +33,12 @@ public class SimClients {
     /** The client id of a valid {@code Basic base64(client_id:client_secret)} header, else 401. */
     public String requireClient(String authorization) {
         return require(authorization, clientId(), thumbtack.clientSecret(), "client credentials");
+    }
+
+    /** The v4 client id of a valid Basic header on the v4 /oauth2/token (gateway.simulator.v4-client-*), else 401. */
+    public String requireV4Client(String authorization) {
+        return require(authorization, Optional.of(config.v4ClientId()), Optional.of(config.v4ClientSecret()),
+                "v4 client credentials");
     }
 
     /** The username of a valid /v1 Basic header, else 401. */

@@ -46,6 +46,31 @@ final class SimError extends WebApplicationException {
         return of(404, "not_found", description);
     }
 
+    /** An error of the simulated v4 API: RFC 7807 {"type", "title", "status", "detail"} (reference v4: Errors). */
+    static SimError problem(int status, String title, String detail) {
+        return new SimError(problemAnswer(status, title, detail).build());
+    }
+
+    static Response.ResponseBuilder problemAnswer(int status, String title, String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        Response.ResponseBuilder answer = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+        return status == 401 ? answer.header("WWW-Authenticate", "Bearer error=\"invalid_token\"") : answer;
+    }
+
+    /** A v4 field is missing or wrong: 400 naming it. */
+    static SimError badField(String field, String problem) {
+        return problem(400, "Bad Request", field + " " + problem);
+    }
+
+    /** A v4 call with a token minted for another audience (reference v4: OAuth 2.0, audience). */
+    static SimError proxyOAuthFailed(String description) {
+        return of(502, "proxy_oauth_failed", description);
+    }
+
     static Response.ResponseBuilder answer(int status, String error, String description) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", error);

@@ -3,6 +3,7 @@ package io.ttgateway.simulator;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -24,15 +25,26 @@ import java.util.function.Supplier;
 public class SimFaults {
 
     public enum Operation {
-        TOKENS, INFO, DISCONNECT, MESSAGE, TARGETING, CREATE_LEAD;
+        TOKENS, INFO, DISCONNECT, MESSAGE, TARGETING, CREATE_LEAD,
+        /** v4 POST /oauth2/token. */
+        V4_TOKEN,
+        /** v4 POST /api/v4/negotiations/{id}/messages (may be limited to the negotiation's business). */
+        V4_MESSAGE,
+        /** Every other v4 API call. */
+        V4_API;
 
         static Operation parse(String name) {
             try {
                 return valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (RuntimeException e) {
                 throw SimError.badRequest("invalid_request", "operation must be one of tokens, info, disconnect, message,"
-                        + " targeting, create-lead");
+                        + " targeting, create-lead, v4-token, v4-message, v4-api");
             }
+        }
+
+        /** Whether a fault of this operation may be limited to one business (the call names its business). */
+        boolean perBusiness() {
+            return this == MESSAGE || this == V4_MESSAGE;
         }
     }
 
@@ -43,6 +55,8 @@ public class SimFaults {
             return businessId == null || businessId.equals(calledFor);
         }
     }
+
+    static final int RETRY_AFTER_SECONDS = 1;
 
     private final Map<Operation, Deque<Fault>> pending = new EnumMap<>(Operation.class);
 
@@ -72,9 +86,24 @@ public class SimFaults {
         }
         Uni<Response> answer = fault.status() == null
                 ? Uni.createFrom().item(handler)
-                : Uni.createFrom().item(() -> SimError.answer(fault.status(), "simulated_failure",
-                        "failure injected through /simulator/control/faults").build());
+                : Uni.createFrom().item(() -> injected(fault.status()));
         return fault.delay().isZero() ? answer : answer.onItem().delayIt().by(fault.delay());
+    }
+
+    /**
+     * The injected answer: 202 is the firewall's silent challenge (an HTML page, not the API's answer,
+     * reference v4: Errors), 429 carries Retry-After, any other status an error body.
+     */
+    private static Response injected(int status) {
+        if (status == 202) {
+            return Response.status(202).type(MediaType.TEXT_HTML_TYPE)
+                    .entity("<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>"
+                            + "<noscript>Enable JavaScript and cookies to continue</noscript></body></html>")
+                    .build();
+        }
+        Response.ResponseBuilder answer = SimError.answer(status, "simulated_failure",
+                "failure injected through /simulator/control/faults");
+        return (status == 429 ? answer.header("Retry-After", RETRY_AFTER_SECONDS) : answer).build();
     }
 
     synchronized void reset() {

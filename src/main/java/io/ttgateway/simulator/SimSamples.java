@@ -28,7 +28,6 @@ public class SimSamples {
     static final String CLEANING_BUSINESS = "Mr. Clean's Sparkly Cleaning Service";
     static final String HOUSE_CLEANING_CATEGORY = SimBusinesses.SAMPLE_CATEGORIES.get(2);
 
-    private final ObjectMapper json;
     private final ObjectNode lead;
     private final ObjectNode message;
     private final ObjectNode leadUpdate;
@@ -36,12 +35,11 @@ public class SimSamples {
     private final ObjectNode createdLead;
 
     SimSamples(ObjectMapper json) {
-        this.json = json;
-        this.lead = load("lead.json");
-        this.message = load("message.json");
-        this.leadUpdate = load("lead-update.json");
-        this.review = load("review.json");
-        this.createdLead = load("create-lead-response.json");
+        this.lead = load(json, "lead.json");
+        this.message = load(json, "message.json");
+        this.leadUpdate = load(json, "lead-update.json");
+        this.review = load(json, "review.json");
+        this.createdLead = load(json, "create-lead-response.json");
     }
 
     /** The sample lead (Partner Endpoints, Leads) for this business, with fresh lead, request and customer IDs. */
@@ -138,7 +136,8 @@ public class SimSamples {
                 customer.get("name").asText(), request.get("category").asText(), categoryId, now);
     }
 
-    private ObjectNode load(String name) {
+    /** One of the samples under resources simulator/ (legacy ones copied from the reference, v4 ones the tests' fixtures). */
+    static ObjectNode load(ObjectMapper json, String name) {
         try (InputStream in = SimSamples.class.getResourceAsStream("/simulator/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource simulator/" + name);

@@ -46,6 +46,36 @@ public interface SimulatorConfig {
     @WithDefault("true")
     boolean deliverCreatedLeads();
 
+    /** The v4 OAuth client the simulated auth server accepts (Basic on /oauth2/token, client_id of /oauth2/auth). */
+    @WithDefault("simulator-v4-client")
+    String v4ClientId();
+
+    @WithDefault("simulator-v4-secret")
+    String v4ClientSecret();
+
+    /** Lifetime of a v4 access token (Thumbtack: 1 hour, {@code expires_in} 3600). */
+    @WithDefault("1H")
+    Duration v4AccessTokenTtl();
+
+    /** Lifetime of a v4 refresh token, renewed by every refresh (Thumbtack: 180 days). */
+    @WithDefault("4320H")
+    Duration v4RefreshTokenTtl();
+
+    /** How long a rotated v4 refresh token still works (Thumbtack: 60 seconds). */
+    @WithDefault("60S")
+    Duration v4RefreshGrace();
+
+    /** How many businesses the simulated v4 user of the consent page owns at first. */
+    @WithDefault("2")
+    int v4BusinessesPerUser();
+
+    /**
+     * Delay before the echo of a message sent through POST /api/v4/negotiations/{id}/messages is
+     * delivered; 0 delivers it while the send's answer is still on its way, as can happen for real.
+     */
+    @WithDefault("500ms")
+    Duration v4EchoDelay();
+
     /** How many entries of each kind the activity log keeps. */
     @WithDefault("200")
     int historySize();

@@ -1,5 +1,6 @@
 package io.ttgateway.simulator;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
@@ -14,6 +15,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -44,12 +46,29 @@ public class WebhookSender {
                 .encodeToString(("thumbtack:" + password).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A request header carrying a credential; its value is never shown. */
+    public record Credential(String name, @JsonIgnore String value) {
+
+        @Override
+        public String toString() {
+            return "Credential[" + name + "]";
+        }
+    }
+
     /** POSTs or PUTs {@code payload} to {@code baseUrl + path}; never fails, the outcome is in the answer. */
     public Uni<SentWebhook> send(String kind, HttpMethod method, String baseUrl, String path, JsonNode payload) {
-        String url = baseUrl + path;
+        return send(kind, method, baseUrl + path, Optional.of(new Credential("Authorization", authorization)), payload);
+    }
+
+    /**
+     * POSTs or PUTs {@code payload} to {@code url} with the credential (if any) a v4 webhook was registered
+     * with; never fails, the outcome is in the answer.
+     */
+    public Uni<SentWebhook> send(String kind, HttpMethod method, String url, Optional<Credential> credential,
+            JsonNode payload) {
         RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(url)
-                .putHeader("Content-Type", "application/json")
-                .putHeader("Authorization", authorization);
+                .putHeader("Content-Type", "application/json");
+        credential.ifPresent(c -> options.putHeader(c.name(), c.value()));
         return client.request(options)
                 .chain(request -> request.send(Buffer.buffer(payload.toString())))
                 .chain(response -> response.body().map(body -> new SentWebhook(clock.now(), kind, method.name(), url,

@@ -7,6 +7,7 @@ import io.restassured.RestAssured;
 import io.restassured.config.RedirectConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -16,6 +17,8 @@ import java.util.regex.Pattern;
 final class Browser {
 
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+    private static final Pattern CHECKED = Pattern.compile(
+            "<input type=\"checkbox\" name=\"([^\"]+)\" value=\"([^\"]*)\" checked>");
     private static final Pattern ACTION = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\">");
 
     private Browser() {}
@@ -25,7 +28,10 @@ final class Browser {
                 .urlEncodingEnabled(false).get(url);
     }
 
-    /** Submits the page's form with its hidden fields plus {@code typed}; answers the (unfollowed) response. */
+    /**
+     * Submits the page's form with its hidden fields and ticked checkboxes plus {@code typed}; answers the
+     * (unfollowed) response.
+     */
     static Response submit(String base, String html, Map<String, String> typed) {
         Matcher action = ACTION.matcher(html);
         assertThat(action.find()).as("the page has a form").isTrue();
@@ -35,8 +41,14 @@ final class Browser {
             fields.put(hidden.group(1), unescape(hidden.group(2)));
         }
         fields.putAll(typed);
-        return given().config(RestAssured.config().redirect(RedirectConfig.redirectConfig().followRedirects(false)))
-                .contentType(ContentType.URLENC).formParams(fields).post(base + unescape(action.group(1)));
+        RequestSpecification form = given()
+                .config(RestAssured.config().redirect(RedirectConfig.redirectConfig().followRedirects(false)))
+                .contentType(ContentType.URLENC).formParams(fields);
+        Matcher checked = CHECKED.matcher(html);
+        while (checked.find()) {
+            form.formParam(checked.group(1), unescape(checked.group(2)));
+        }
+        return form.post(base + unescape(action.group(1)));
     }
 
     private static String unescape(String html) {

@@ -39,6 +39,17 @@ class SimulatorAbsentIT {
     }
 
     @Test
+    void noSimulatedV4AuthServerOrApiExists() {
+        given().queryParam("client_id", "it-client-id").queryParam("response_type", "code")
+                .get("/simulator/v4-auth/oauth2/auth").then().statusCode(404);
+        given().contentType(ContentType.URLENC).formParam("grant_type", "refresh_token").formParam("refresh_token", "r")
+                .post("/simulator/v4-auth/oauth2/token").then().statusCode(404);
+        given().header("Authorization", "Bearer x").get("/simulator/v4-api/api/v4/businesses").then().statusCode(404);
+        given().post("/simulator/control/v4/users").then().statusCode(404);
+        given().post("/simulator/control/v4/deliver/lead").then().statusCode(404);
+    }
+
+    @Test
     void clientCredentialsSentToSimulatorPathsMeetTheServiceRealm() {
         given().auth().preemptive().basic("it-client-id", "it-client-secret")
                 .queryParam("grant_type", "refresh_token").queryParam("refresh_token", "r").queryParam("token_type", "REFRESH")
