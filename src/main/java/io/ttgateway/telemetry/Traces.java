@@ -5,6 +5,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Uni;
@@ -14,11 +15,13 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The service's own spans and the attributes it adds to the instrumented ones. Attributes name
  * Thumbtack's IDs and outcomes only: never a token, a code, a secret or a message's text.
- * With tracing off (see {@link TracingSwitch}) the tracer is a no-op one and every call here is cheap.
+ * With tracing off (see {@link TracingSwitch}) the tracer is a no-op one: Quarkus' own tracer would still
+ * record (and then drop) every span, as the SDK it builds when disabled samples everything.
  */
 @ApplicationScoped
 public class Traces {
@@ -37,8 +40,8 @@ public class Traces {
 
     private final Tracer tracer;
 
-    Traces(Tracer tracer) {
-        this.tracer = tracer;
+    Traces(Tracer tracer, @ConfigProperty(name = TracingSwitch.SDK_DISABLED) boolean disabled) {
+        this.tracer = disabled ? TracerProvider.noop().get("thumbtack-gateway") : tracer;
     }
 
     /**

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  */
 public class TracingSwitch implements ConfigSource {
 
-    static final String SDK_DISABLED = "quarkus.otel.sdk.disabled";
+    public static final String SDK_DISABLED = "quarkus.otel.sdk.disabled";
     private static final Set<String> ENDPOINTS = Set.of("quarkus.otel.exporter.otlp.endpoint",
             "quarkus.otel.exporter.otlp.traces.endpoint");
 
