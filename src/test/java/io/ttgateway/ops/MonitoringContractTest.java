@@ -206,24 +206,19 @@ class MonitoringContractTest {
 
     static List<String> dashboardExpressions() throws IOException {
         JsonNode dashboard = new ObjectMapper().readTree(Files.readString(DASHBOARD));
-        List<String> expressions = new ArrayList<>();
-        for (JsonNode expr : dashboard.findValues("expr")) {
-            expressions.add(expr.asText());
-        }
-        for (JsonNode query : dashboard.findValues("query")) {
-            if (query.isTextual() && query.asText().contains("(")) {
-                expressions.add(query.asText()); // template variables' label_values(...)
-            }
-        }
+        List<String> expressions = texts(dashboard, "expr");
+        // The template variables' label_values(...) queries.
+        texts(dashboard, "query").stream().filter(query -> query.contains("(")).forEach(expressions::add);
         return expressions;
     }
 
     static List<String> ruleExpressions() throws IOException {
-        JsonNode rules = new YAMLMapper().readTree(Files.readString(RULES));
-        List<String> expressions = new ArrayList<>();
-        for (JsonNode expr : rules.findValues("expr")) {
-            expressions.add(expr.asText());
-        }
-        return expressions;
+        return texts(new YAMLMapper().readTree(Files.readString(RULES)), "expr");
+    }
+
+    /** Every textual value of a field named {@code field}, at any depth. */
+    private static List<String> texts(JsonNode tree, String field) {
+        return new ArrayList<>(tree.findValues(field).stream().filter(JsonNode::isTextual).map(JsonNode::asText)
+                .toList());
     }
 }
