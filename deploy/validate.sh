@@ -7,8 +7,11 @@
 #  4. deploy/check-dockerfiles.sh (COPY sources, .dockerignore, users, no secrets);
 #  5. deploy/check-native-sources.sh (native build up to native-image, in the Docker build context,
 #     and the reflection registrations). Skipped with --quick.
+#  6. the alert rules: promtool check rules and promtool test rules (deploy/monitoring/check-alerts.sh),
+#     the monitoring component rendered into an overlay, and the Grafana dashboard is valid JSON.
 # A tool that is not installed is skipped with a message saying how to get it; anything that runs
 # and fails makes the script exit 1.
+#   Debian: apt-get install -y yamllint prometheus   (prometheus brings promtool)
 #   Debian: apt-get install -y yamllint   (kubectl is not in Debian 12's archive: install it from the
 #   Kubernetes package repository or your cloud SDK)
 set -uo pipefail
@@ -65,6 +68,32 @@ if command -v kubectl >/dev/null; then
   done
 else
   skip "kubectl is not installed: the overlays were not rendered"
+fi
+
+echo "== monitoring"
+if command -v kubectl >/dev/null; then
+  # The component as an overlay would use it (components: [../../components/monitoring]).
+  scratch=$(mktemp -d deploy/k8s/.validate.XXXXXX)
+  printf '%s\n' 'apiVersion: kustomize.config.k8s.io/v1beta1' 'kind: Kustomization' 'namespace: validate' \
+    'resources: [../overlays/production]' 'components: [../components/monitoring]' >"$scratch/kustomization.yaml"
+  if out=$(kubectl kustomize "$scratch" 2>&1) && has "$out" "kind: PrometheusRule"; then
+    pass "production + components/monitoring renders a PrometheusRule"
+  else
+    fail "components/monitoring does not render: $out"
+  fi
+  rm -rf "$scratch"
+else
+  skip "kubectl is not installed: the monitoring component was not rendered"
+fi
+if command -v promtool >/dev/null; then
+  if deploy/monitoring/check-alerts.sh; then pass "promtool check rules, promtool test rules"; else fail "alert rules"; fi
+else
+  skip "promtool is not installed (apt-get install -y prometheus)"
+fi
+if python3 -m json.tool deploy/monitoring/thumbtack-gateway-dashboard.json >/dev/null; then
+  pass "dashboard is valid JSON"
+else
+  fail "deploy/monitoring/thumbtack-gateway-dashboard.json is not valid JSON"
 fi
 
 echo "== yamllint"

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 @WithSession
@@ -99,5 +101,13 @@ public class ConnectionRepository implements PanacheRepositoryBase<Connection, L
                 .setParameter("ahead", aheadSeconds)
                 .setParameter("limit", limit)
                 .getResultList());
+    }
+
+    /** How many connections are in each status (statuses without any are absent). */
+    public Uni<Map<ConnectionStatus, Long>> countByStatus() {
+        return Panache.getSession().chain(session -> session
+                .createSelectionQuery("select c.status, count(c) from Connection c group by c.status", Object[].class)
+                .getResultList())
+                .map(rows -> rows.stream().collect(Collectors.toMap(row -> (ConnectionStatus) row[0], row -> (Long) row[1])));
     }
 }

@@ -2,6 +2,7 @@ package io.ttgateway.connection;
 
 import io.smallrye.mutiny.Uni;
 import io.ttgateway.config.GatewayConfig;
+import io.ttgateway.telemetry.Traces;
 import io.ttgateway.thumbtack.ThumbtackApi;
 import io.ttgateway.thumbtack.ThumbtackResult;
 import io.ttgateway.thumbtack.TokenResponse;
@@ -25,15 +26,24 @@ public class TokenRefresher {
     private final ConnectionStore store;
     private final ConnectionMetrics metrics;
     private final GatewayConfig.Refresh config;
+    private final Traces traces;
 
-    TokenRefresher(ThumbtackApi thumbtack, ConnectionStore store, ConnectionMetrics metrics, GatewayConfig config) {
+    TokenRefresher(ThumbtackApi thumbtack, ConnectionStore store, ConnectionMetrics metrics, GatewayConfig config,
+            Traces traces) {
+        this.traces = traces;
         this.thumbtack = thumbtack;
         this.store = store;
         this.metrics = metrics;
         this.config = config.refresh();
     }
 
+    /** One refresh as a span: Thumbtack's answer (status, each attempt) is on the REST client's child spans. */
     public Uni<RefreshResult> refresh(Claim claim) {
+        return traces.span("token.refresh", span -> span.setAttribute(Traces.BUSINESS_ID, claim.businessPk()),
+                () -> refreshTraced(claim), (span, outcome) -> span.setAttribute(Traces.OUTCOME, outcome.metricOutcome()));
+    }
+
+    private Uni<RefreshResult> refreshTraced(Claim claim) {
         Uni<RefreshResult> result = claim.refreshTokenExpired()
                 ? persist(() -> store.storeNeedsReauth(claim, EXPIRED, config.backoffMax()))
                         .map(row -> row == null ? new RefreshResult.LeaseLost()

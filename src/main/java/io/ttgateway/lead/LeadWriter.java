@@ -3,6 +3,7 @@ package io.ttgateway.lead;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
@@ -11,6 +12,7 @@ import io.ttgateway.common.InvalidInputException;
 import io.ttgateway.common.RefusedValue;
 import io.ttgateway.common.Deadlines;
 import io.ttgateway.common.StorageUnavailableException;
+import io.ttgateway.telemetry.Traces;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgException;
@@ -51,7 +53,8 @@ public class LeadWriter {
 
     private static final Logger LOG = Logger.getLogger(LeadWriter.class);
 
-    private record Waiting(NewLead lead, Context context, UniEmitter<? super Boolean> answer, long since,
+    /** {@code span}: the webhook request's span, told the size of the batch that stored the lead. */
+    private record Waiting(NewLead lead, Context context, Span span, UniEmitter<? super Boolean> answer, long since,
             AtomicBoolean taken) {
         /** Exactly one of a batch and the deadline sweep takes a waiting lead. */
         boolean take() {
@@ -121,7 +124,7 @@ public class LeadWriter {
                 answer.fail(new StorageUnavailableException(new IllegalStateException("lead queue full")));
                 return;
             }
-            queue.add(new Waiting(lead, Vertx.currentContext(), answer, System.nanoTime(), new AtomicBoolean()));
+            queue.add(new Waiting(lead, Vertx.currentContext(), Span.current(), answer, System.nanoTime(), new AtomicBoolean()));
             drain();
         });
     }
@@ -175,6 +178,7 @@ public class LeadWriter {
         }
         List<NewLead> rows = byLeadId.values().stream().map(same -> same.get(0).lead()).toList();
         batchSizes.record(rows.size());
+        batch.forEach(waiting -> waiting.span().setAttribute(Traces.BATCH_SIZE, rows.size()));
         return Uni.createFrom().deferred(() -> sql.store(rows, Instant.now()))
                 .onItem().invoke(stored -> answerAll(byLeadId, stored))
                 .replaceWithVoid()

@@ -1,5 +1,6 @@
 package io.ttgateway.outbox;
 
+import io.opentelemetry.context.Context;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
@@ -7,6 +8,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.ttgateway.common.Deadlines;
 import io.ttgateway.common.FreshContext;
+import io.ttgateway.telemetry.Traces;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,9 +41,11 @@ public class OutboxWorker {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean stopping;
+    private final Traces traces;
 
     OutboxWorker(OutboxRepository repository, Delivery delivery, OutcomeRecorder recorder, OutboxConfig config,
-            OutboxMetrics metrics, SendBreaker breaker, Vertx vertx) {
+            OutboxMetrics metrics, SendBreaker breaker, Vertx vertx, Traces traces) {
+        this.traces = traces;
         this.metrics = metrics;
         this.breaker = breaker;
         this.repository = repository;
@@ -117,12 +122,22 @@ public class OutboxWorker {
             return Uni.createFrom().voidItem();
         }
         return Multi.createFrom().iterable(claimed)
-                .onItem().transformToUni(m -> FreshContext.run(vertx, () -> delivery.attempt(m)
-                        .chain(outcome -> recorder.record(m, outcome, owner)))
+                .onItem().transformToUni(m -> FreshContext.run(vertx, () -> traced(m, () -> delivery.attempt(m)
+                        .chain(outcome -> recorder.record(m, outcome, owner).replaceWith(outcome))))
                         .onFailure().invoke(e -> LOG.warnf("outbound message %s: delivery not recorded (%s);"
                                 + " it is retried when its lease expires", m.id, e.toString()))
                         .onFailure().recoverWithNull())
                 .merge(config.concurrency())
                 .collect().last().replaceWithVoid();
+    }
+
+    /** One delivery attempt as a span (a trace of its own): the REST client's call to Thumbtack is its child. */
+    private Uni<SendOutcome> traced(OutboundMessage m, Supplier<Uni<SendOutcome>> attempt) {
+        return traces.span("outbox.deliver", Context.root(), span -> span
+                        .setAttribute(Traces.MESSAGE_ID, m.id.toString())
+                        .setAttribute(Traces.LEAD_ID, m.leadId)
+                        .setAttribute(Traces.BUSINESS_ID, m.businessId)
+                        .setAttribute(Traces.ATTEMPT, (long) m.attempts), // counted by the claim
+                attempt, (span, outcome) -> span.setAttribute(Traces.OUTCOME, outcome.getClass().getSimpleName().toLowerCase()));
     }
 }

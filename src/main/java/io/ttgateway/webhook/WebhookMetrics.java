@@ -18,7 +18,8 @@ public class WebhookMetrics {
         this.registry = registry;
     }
 
-    void record(String type, Outcome outcome, Throwable failure) {
+    /** Counts one webhook; answers the outcome label it counted under. */
+    String record(String type, Outcome outcome, Throwable failure) {
         String name;
         if (failure == null) {
             name = outcome.name().toLowerCase();
@@ -28,6 +29,7 @@ public class WebhookMetrics {
             name = "unavailable";
         }
         registry.counter("thumbtack.webhooks", "type", type, "outcome", name).increment();
+        return name;
     }
 
     void forbidden(String type) {

@@ -1,9 +1,11 @@
 package io.ttgateway.webhook;
 
+import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
 import io.ttgateway.common.AnswerDeadline;
 import io.ttgateway.common.RefusedValue;
 import io.ttgateway.common.StorageUnavailableException;
+import io.ttgateway.telemetry.Traces;
 import io.ttgateway.webhook.payload.LeadPayload;
 import io.ttgateway.webhook.payload.LeadUpdatePayload;
 import io.ttgateway.webhook.payload.MessagePayload;
@@ -76,14 +78,18 @@ public class WebhookResource {
 
     private <T> Uni<Response> handle(String type, String body, Class<T> payloadType,
             Function<Parsed<T>, Uni<Outcome>> store) {
+        // The request's server span (a no-op one when tracing is off) gets the webhook's type, IDs and outcome.
+        Span span = Span.current().setAttribute(Traces.WEBHOOK_TYPE, type);
         return Uni.createFrom().<Parsed<T>>item(() -> parser.parse(body, payloadType))
+                .invoke(parsed -> Traces.identify(span, parsed.raw()))
                 .chain(parsed -> store.apply(parsed))
                 .onFailure(RefusedValue::is).transform(failure -> {
                     LOG.warnf("a %s webhook was refused by the database, answering 400: %s", type,
                             StorageUnavailableException.describe(failure));
                     return RefusedValue.toInvalidInput(failure);
                 })
-                .onItemOrFailure().invoke((outcome, failure) -> metrics.record(type, outcome, failure))
+                .onItemOrFailure().invoke((outcome, failure) -> span.setAttribute(Traces.OUTCOME,
+                        metrics.record(type, outcome, failure)))
                 .map(outcome -> Response.status(outcome.status()).type(MediaType.APPLICATION_JSON_TYPE)
                         .entity(outcome.json())
                         .build());

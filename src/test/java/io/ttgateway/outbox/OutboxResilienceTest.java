@@ -19,6 +19,7 @@ import io.ttgateway.support.OnVertx;
 import io.ttgateway.support.TestConnections;
 import io.ttgateway.support.ThumbtackStubs;
 import io.ttgateway.support.ThumbtackWireMock;
+import io.ttgateway.telemetry.Traces;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -57,6 +58,9 @@ class OutboxResilienceTest {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    Traces traces;
 
     @Inject
     SendBreaker breaker;
@@ -105,7 +109,7 @@ class OutboxResilienceTest {
                 .willReturn(ThumbtackStubs.json(200, "{\"status\": \"success\"}").withFixedDelay(30)));
         List<String> leadIds = leads(60);
         List<UUID> ids = queue(pro.businessPk(), leadIds);
-        OutboxWorker other = new OutboxWorker(repository, delivery, recorder, config, metrics, breaker, vertx);
+        OutboxWorker other = new OutboxWorker(repository, delivery, recorder, config, metrics, breaker, vertx, traces);
 
         CompletableFuture<Void> a = CompletableFuture.runAsync(() -> OnVertx.await(worker::drain));
         CompletableFuture<Void> b = CompletableFuture.runAsync(() -> OnVertx.await(other::drain));
