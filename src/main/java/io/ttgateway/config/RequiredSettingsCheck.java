@@ -85,6 +85,8 @@ public class RequiredSettingsCheck {
      * application must not contain those values, not even to recognise them.
      */
     private static final Set<String> PUBLIC_VALUE_DIGESTS = Set.of(
+            "3bc60440e7fad5bf2d9bb6cbff7be2b459fb34eb2ded9f48ee53f0b9e4adbe52",
+            "1c187955f2dd19ca7dc092ed0e6d729ced6995a34545e7c31ee32d13bd2a3ffc",
             "2316cf049053c06e226bc978845a45ea562c1eb1917401bc14f9d5f11d6865ee",
             "ce3e3ab241a7282b99d9b56bb36be4178493fac1b32fe9e6576cbc55a7ffebf2",
             "8088ec55d19f10c7ee6a2066e3a4a68079d9532072decfc983023dace794fec3",

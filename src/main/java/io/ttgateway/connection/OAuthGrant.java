@@ -38,7 +38,7 @@ public class OAuthGrant extends SealedTokenPair {
     public Instant createdAt;
 
     /** The associated data that binds a sealed token to this grant and this column. */
-    static String context(long grantId, String kind) {
+    public static String context(long grantId, String kind) {
         return "oauth_grant:" + grantId + ":" + kind;
     }
 }

@@ -103,12 +103,4 @@ public class Lead extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
-
-    /** 'legacy' or 'v4': the API that brought the lead (stored by intake; never changed afterwards). */
-    @Column(name = "api_version", insertable = false, updatable = false)
-    public String apiVersion;
-
-    /** v4 only: the negotiation's status (Open, Canceled, Picked), as delivered and then as polled. */
-    @Column(insertable = false, updatable = false)
-    public String status;
 }

@@ -45,6 +45,6 @@ public record LeadView(
                 new Customer(lead.customerId, lead.customerName, lead.customerPhone),
                 new Business(lead.businessId, lead.businessName),
                 lead.price, lead.leadType, lead.leadPrice, lead.chargeState,
-                lead.apiVersion == null ? "legacy" : lead.apiVersion, lead.status, messages);
+                lead.apiVersion == null ? "legacy" : lead.apiVersion.wireName(), lead.status, messages);
     }
 }

@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import io.ttgateway.config.ThumbtackV4Config;
 import io.ttgateway.connection.SealedValue;
 import io.ttgateway.connection.TokenCipher;
+import io.ttgateway.connection.WebhookCredentials;
 import io.ttgateway.security.ConstantTimePasswords;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -103,8 +104,8 @@ public class V4WebhookLogins implements IdentityProvider<UsernamePasswordAuthent
         if (!v4.enabled()) {
             return refused();
         }
-        byte[] usernameHash = V4WebhookCredentials.usernameHash(request.getUsername());
-        byte[] presented = V4WebhookCredentials.sha256(utf8(request.getPassword().getPassword()));
+        byte[] usernameHash = WebhookCredentials.usernameHash(request.getUsername());
+        byte[] presented = sha256(utf8(request.getPassword().getPassword()));
         String key = Base64.getEncoder().encodeToString(usernameHash);
         Known cached = cache.get(key);
         if (cached != null && cached.until() - System.nanoTime() > 0) {
@@ -131,8 +132,8 @@ public class V4WebhookLogins implements IdentityProvider<UsernamePasswordAuthent
         String businessId = row.getString("business_id");
         String password = cipher.open(new SealedValue(row.getBuffer("password_ciphertext").getBytes(),
                 row.getBuffer("password_nonce").getBytes(), row.getString("password_key_id")),
-                V4WebhookCredentials.context(businessId, "password"));
-        return new Known(businessId, V4WebhookCredentials.sha256(password.getBytes(StandardCharsets.UTF_8)),
+                WebhookCredentials.passwordContext(businessId));
+        return new Known(businessId, sha256(password.getBytes(StandardCharsets.UTF_8)),
                 System.nanoTime() + TTL.toNanos());
     }
 
@@ -167,5 +168,13 @@ public class V4WebhookLogins implements IdentityProvider<UsernamePasswordAuthent
         byte[] bytes = new byte[encoded.remaining()];
         encoded.get(bytes);
         return bytes;
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 }

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.ttgateway.telemetry.Traces;
 import io.ttgateway.support.Db;
 import io.ttgateway.support.Fixtures;
 import io.ttgateway.support.InjectWireMock;
@@ -69,6 +70,9 @@ class V4OutboxTest {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    Traces traces;
 
     private static String path(String leadId) {
         return "/api/v4/negotiations/" + leadId + "/messages";
@@ -221,7 +225,7 @@ class V4OutboxTest {
         db.rows("insert into outbound_message (id, business_id, lead_id, text, status, attempts, next_attempt_at,"
                 + " created_at, updated_at) values ($1, $2, $3, 'Once', 'PENDING', 0, now(), now(), now())",
                 id, pro.businessId(), leadId);
-        OutboxWorker other = new OutboxWorker(repository, delivery, recorder, config, metrics, breaker, vertx);
+        OutboxWorker other = new OutboxWorker(repository, delivery, recorder, config, metrics, breaker, vertx, traces);
 
         CompletableFuture<Void> a = CompletableFuture.runAsync(() -> OnVertx.await(worker::drain));
         CompletableFuture<Void> b = CompletableFuture.runAsync(() -> OnVertx.await(other::drain));

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,9 +60,11 @@ class TryItV4WalkthroughTest {
             assertThat(connected).contains(Html.esc(user.getString("businesses[" + i + "].name")));
         }
         for (String business : businesses) {
-            partner().get("/api/v1/connections/" + business).then().statusCode(200)
-                    .body("status", equalTo("CONNECTED")).body("apiVersion", equalTo("v4"))
-                    .body("webhook", equalTo("REGISTERED"));
+            // registration runs after the callback's answer: the connection shows it once it is done
+            Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    partner().get("/api/v1/connections/" + business).then().statusCode(200)
+                            .body("status", equalTo("CONNECTED")).body("apiVersion", equalTo("v4"))
+                            .body("webhook.status", equalTo("REGISTERED")));
             // the service registered exactly one webhook per business, at its public URL, with Basic credentials
             given().queryParam("businessId", business).get("/simulator/control/v4/webhooks").then().statusCode(200)
                     .body("$", hasSize(1)).body("[0].webhookURL", equalTo(SimulatorProfile.BASE + "/v4/webhooks"))

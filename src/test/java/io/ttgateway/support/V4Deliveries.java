@@ -7,7 +7,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.ttgateway.connection.SealedValue;
 import io.ttgateway.connection.TokenCipher;
-import io.ttgateway.webhook.V4WebhookCredentials;
+import io.ttgateway.connection.WebhookCredentials;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -48,14 +48,14 @@ public class V4Deliveries {
     public Webhook register(String businessId, String state) {
         String username = secret();
         String password = secret();
-        SealedValue user = cipher.seal(username, V4WebhookCredentials.context(businessId, "username"));
-        SealedValue pass = cipher.seal(password, V4WebhookCredentials.context(businessId, "password"));
+        SealedValue user = cipher.seal(username, WebhookCredentials.usernameContext(businessId));
+        SealedValue pass = cipher.seal(password, WebhookCredentials.passwordContext(businessId));
         pool.preparedQuery("""
                 insert into v4_webhook (business_id, webhook_id, webhook_url, username_hash, username_ciphertext,
                     username_nonce, username_key_id, password_ciphertext, password_nonce, password_key_id, state)
                 values ($1, $2, 'https://gateway.partner.test/v4/webhooks', $3, $4, $5, $6, $7, $8, $9, $10)""")
                 .execute(Tuple.from(new Object[] {businessId, Fixtures.newId(),
-                        Buffer.buffer(V4WebhookCredentials.usernameHash(username)), Buffer.buffer(user.ciphertext()),
+                        Buffer.buffer(WebhookCredentials.usernameHash(username)), Buffer.buffer(user.ciphertext()),
                         Buffer.buffer(user.nonce()), user.keyId(), Buffer.buffer(pass.ciphertext()),
                         Buffer.buffer(pass.nonce()), pass.keyId(), state}))
                 .await().indefinitely();

@@ -22,7 +22,7 @@ public class V4Rows {
      * opens a grant's token with; tests that send through a v4 connection depend on it.
      */
     public static String grantContext(long grantId, String kind) {
-        return "grant:" + grantId + ":" + kind;
+        return io.ttgateway.connection.OAuthGrant.context(grantId, kind);
     }
 
     /** A v4 business as a test knows it, with the plaintext tokens of its grant. */
