@@ -2,6 +2,7 @@ package io.ttgateway.simulator;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.ttgateway.config.ThumbtackConfig;
+import io.ttgateway.config.ThumbtackV4Config;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,19 +12,25 @@ import java.util.Optional;
 /**
  * The credentials the simulated Thumbtack issued to this partner: the OAuth client (thumbtack.client-id
  * and client-secret, checked as Basic auth on /v2/tokens/access and /v2/disconnect-partner) and the
- * optional /v1 username and password; and the v4 OAuth client (gateway.simulator.v4-client-id and
- * v4-client-secret, checked on the v4 /oauth2/token). Compared in constant time.
+ * optional /v1 username and password; and the v4 OAuth client (thumbtack.v4.client-id and client-secret,
+ * checked on the v4 /oauth2/token). Like the legacy client, the simulator takes the service's own settings,
+ * so no credential of the simulator is compiled into the application. Compared in constant time.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "gateway.simulator.enabled", stringValue = "true")
 public class SimClients {
 
     private final ThumbtackConfig thumbtack;
-    private final SimulatorConfig config;
+    private final ThumbtackV4Config v4;
 
-    SimClients(ThumbtackConfig thumbtack, SimulatorConfig config) {
+    SimClients(ThumbtackConfig thumbtack, ThumbtackV4Config v4) {
         this.thumbtack = thumbtack;
-        this.config = config;
+        this.v4 = v4;
+    }
+
+    /** The v4 client id the simulated auth server issues codes and tokens to ("" while v4 is off). */
+    public String v4ClientId() {
+        return v4.clientId().filter(id -> !id.isBlank()).orElse("");
     }
 
     public Optional<String> clientId() {
@@ -35,9 +42,9 @@ public class SimClients {
         return require(authorization, clientId(), thumbtack.clientSecret(), "client credentials");
     }
 
-    /** The v4 client id of a valid Basic header on the v4 /oauth2/token (gateway.simulator.v4-client-*), else 401. */
+    /** The v4 client id of a valid Basic header on the v4 /oauth2/token (thumbtack.v4.client-*), else 401. */
     public String requireV4Client(String authorization) {
-        return require(authorization, Optional.of(config.v4ClientId()), Optional.of(config.v4ClientSecret()),
+        return require(authorization, v4.clientId().filter(id -> !id.isBlank()), v4.clientSecret(),
                 "v4 client credentials");
     }
 

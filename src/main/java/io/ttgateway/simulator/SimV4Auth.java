@@ -100,6 +100,7 @@ public class SimV4Auth {
     }
 
     private final SimulatorConfig config;
+    private final SimClients clients;
     private final SimClock clock;
     private final ActivityLog log;
     private final ObjectMapper json;
@@ -109,8 +110,9 @@ public class SimV4Auth {
     private final Map<String, RefreshToken> refresh = new HashMap<>();
     private final Map<String, Grant> grants = new LinkedHashMap<>();
 
-    SimV4Auth(SimulatorConfig config, SimClock clock, ActivityLog log, ObjectMapper json) {
+    SimV4Auth(SimulatorConfig config, SimClients clients, SimClock clock, ActivityLog log, ObjectMapper json) {
         this.config = config;
+        this.clients = clients;
         this.clock = clock;
         this.log = log;
         this.json = json;
@@ -268,7 +270,7 @@ public class SimV4Auth {
         ObjectNode header = json.createObjectNode().put("alg", "RS256").put("kid", "public:simulator").put("typ", "JWT");
         ObjectNode claims = json.createObjectNode();
         claims.putArray("aud").add(grant.audience == null ? "" : grant.audience);
-        claims.put("client_id", config.v4ClientId());
+        claims.put("client_id", clients.v4ClientId());
         claims.put("exp", expiresAt.getEpochSecond());
         claims.putObject("ext").putPOJO("businessIDs", grant.businessIds);
         claims.put("iat", now.getEpochSecond());

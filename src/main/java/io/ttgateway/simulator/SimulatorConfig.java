@@ -46,13 +46,6 @@ public interface SimulatorConfig {
     @WithDefault("true")
     boolean deliverCreatedLeads();
 
-    /** The v4 OAuth client the simulated auth server accepts (Basic on /oauth2/token, client_id of /oauth2/auth). */
-    @WithDefault("simulator-v4-client")
-    String v4ClientId();
-
-    @WithDefault("simulator-v4-secret")
-    String v4ClientSecret();
-
     /** Lifetime of a v4 access token (Thumbtack: 1 hour, {@code expires_in} 3600). */
     @WithDefault("1H")
     Duration v4AccessTokenTtl();

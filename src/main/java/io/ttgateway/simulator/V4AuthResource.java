@@ -38,14 +38,12 @@ public class V4AuthResource {
     private final SimV4Users users;
     private final SimClients clients;
     private final SimFaults faults;
-    private final SimulatorConfig config;
 
-    V4AuthResource(SimV4Auth auth, SimV4Users users, SimClients clients, SimFaults faults, SimulatorConfig config) {
+    V4AuthResource(SimV4Auth auth, SimV4Users users, SimClients clients, SimFaults faults) {
         this.auth = auth;
         this.users = users;
         this.clients = clients;
         this.faults = faults;
-        this.config = config;
     }
 
     @GET
@@ -58,7 +56,7 @@ public class V4AuthResource {
             @QueryParam("code_challenge_method") String codeChallengeMethod) {
         V4AuthorizeRequest request = new V4AuthorizeRequest(clientId, redirectUri, responseType, scope, state, audience,
                 codeChallenge, codeChallengeMethod);
-        Optional<String> problem = request.problem(config.v4ClientId());
+        Optional<String> problem = request.problem(clients.v4ClientId());
         if (problem.isPresent()) {
             return ConnectPages.problem(problem.get());
         }
@@ -77,7 +75,7 @@ public class V4AuthResource {
             @FormParam("business_id") List<String> businessIds, @FormParam("decision") String decision) {
         V4AuthorizeRequest request = new V4AuthorizeRequest(clientId, redirectUri, responseType, scope, state, audience,
                 codeChallenge, codeChallengeMethod);
-        Optional<String> problem = request.problem(config.v4ClientId());
+        Optional<String> problem = request.problem(clients.v4ClientId());
         if (problem.isPresent()) {
             return ConnectPages.problem(problem.get());
         }

@@ -27,7 +27,7 @@ record V4AuthorizeRequest(String clientId, String redirectUri, String responseTy
     Optional<String> problem(String registeredClientId) {
         if (blank(clientId) || !registeredClientId.equals(clientId)) {
             return Optional.of("Unknown client_id. The simulator knows only the v4 client configured in"
-                    + " gateway.simulator.v4-client-id.");
+                    + " thumbtack.v4.client-id (THUMBTACK_V4_CLIENT_ID).");
         }
         if (blank(redirectUri) || !ConnectRequest.isHttpUrl(redirectUri)) {
             return Optional.of("redirect_uri is required and must be an absolute http(s) URL.");

@@ -19,9 +19,9 @@ import java.util.TreeSet;
 /** Calls the simulated Thumbtack v4 the way the service (and a pro's browser) would, in tests. */
 final class V4Sim {
 
-    /** The v4 client the simulator accepts by default (gateway.simulator.v4-client-id and -secret). */
-    static final String CLIENT_ID = "simulator-v4-client";
-    static final String CLIENT_SECRET = "simulator-v4-secret";
+    /** The v4 client of the tests (the service's thumbtack.v4 client, which the simulator accepts). */
+    static final String CLIENT_ID = io.ttgateway.support.ThumbtackWireMock.V4_CLIENT_ID;
+    static final String CLIENT_SECRET = io.ttgateway.support.ThumbtackWireMock.V4_CLIENT_SECRET;
     static final String AUTH = "/simulator/v4-auth/oauth2";
     static final String API = "/simulator/v4-api/api/v4";
     static final String REDIRECT = "http://localhost:8080/oauth/v4/callback";
