@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Profiles POST /v1/lead under wrk load with Java Flight Recorder and prints the hottest methods.
+# Profiles lead intake under wrk load with Java Flight Recorder and prints the hottest methods.
 #   bench/profile.sh [CONNECTIONS] [SECONDS]     (defaults 16, 20; SKIP_BUILD=1 reuses the jar)
+#   V4=1 bench/profile.sh ...                    v4 NegotiationCreatedV4 deliveries to POST /v4/webhooks
 # The recording is kept as bench/results/profile-<time>.jfr (open it in JDK Mission Control too).
 source "$(dirname "$0")/lib.sh"
 CONN="${1:-16}"
@@ -13,11 +14,23 @@ mkdir -p "$BENCH_DIR/results"
 JFR_FILE="$BENCH_DIR/results/profile-$(date +%Y%m%d-%H%M%S).jfr"
 BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-} -XX:StartFlightRecording=name=bench,settings=profile" start_service svc "$PORT" 5432
 AUTH64=$(printf '%s' "$WEBHOOK_AUTH" | base64 -w0)
-wrk -t2 -c"$CONN" -d10s -s "$BENCH_DIR/lead.lua" "http://127.0.0.1:$PORT/v1/lead" -- "$BENCH_DIR/lead.json" warm "$AUTH64" \
+BODY="$BENCH_DIR/lead.json"
+LEAD_PATH=/v1/lead
+if [[ -n "${V4:-}" ]]; then
+  # A registered v4 webhook row, as run.sh writes it (bench/V4Webhook.java seals it with the service's key).
+  V4_BUSINESS=286845156044809661
+  V4_USER="$(random_secret 24)"; V4_PASS="$(random_secret 24)"
+  sql "$(java "$BENCH_DIR/V4Webhook.java" "$TOKEN_ENCRYPTION_KEY" thumbtack "$V4_BUSINESS" "$V4_USER" "$V4_PASS")" >/dev/null
+  AUTH64=$(printf '%s' "$V4_USER:$V4_PASS" | base64 -w0)
+  sed "s/@BUSINESS@/$V4_BUSINESS/" "$BENCH_DIR/v4-lead.json" >"$WORK/v4-lead.json"
+  BODY="$WORK/v4-lead.json"
+  LEAD_PATH=/v4/webhooks
+fi
+wrk -t2 -c"$CONN" -d10s -s "$BENCH_DIR/lead.lua" "http://127.0.0.1:$PORT$LEAD_PATH" -- "$BODY" warm "$AUTH64" "$LEAD_PATH" \
   | sed -n 's/^WRKJSON /warm-up /p'
 jcmd "$SVC_PID_svc" JFR.stop name=bench >/dev/null
 jcmd "$SVC_PID_svc" JFR.start name=measured settings=profile >/dev/null
-wrk -t2 -c"$CONN" -d"$RUN_S"s -s "$BENCH_DIR/lead.lua" "http://127.0.0.1:$PORT/v1/lead" -- "$BENCH_DIR/lead.json" run "$AUTH64" \
+wrk -t2 -c"$CONN" -d"$RUN_S"s -s "$BENCH_DIR/lead.lua" "http://127.0.0.1:$PORT$LEAD_PATH" -- "$BODY" run "$AUTH64" "$LEAD_PATH" \
   | sed -n 's/^WRKJSON /measured /p'
 jcmd "$SVC_PID_svc" JFR.dump name=measured filename="$JFR_FILE" >/dev/null
 python3 "$BENCH_DIR/jfr_top.py" "$JFR_FILE" 25
