@@ -78,9 +78,13 @@ public class Traces {
         return Uni.createFrom().deferred(() -> span(name, Context.current(), before, work, after));
     }
 
-    /** The lead and business a webhook body names (wherever its type keeps them), on {@code span}. */
+    /**
+     * The lead and business a webhook body names (wherever its type keeps them), on {@code span}. A v4
+     * lead is a negotiation: its ID is the lead ID (a v4 review's negotiation too).
+     */
     public static void identify(Span span, JsonNode body) {
-        text(body.findValue("leadID")).ifPresent(id -> span.setAttribute(LEAD_ID, id));
+        text(body.findValue("leadID")).or(() -> text(body.findValue("negotiationID")))
+                .ifPresent(id -> span.setAttribute(LEAD_ID, id));
         text(body.findValue("businessID")).ifPresent(id -> span.setAttribute(BUSINESS_ID, id));
     }
 

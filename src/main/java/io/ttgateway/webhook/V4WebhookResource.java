@@ -1,5 +1,6 @@
 package io.ttgateway.webhook;
 
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.ttgateway.common.AnswerDeadline;
@@ -8,6 +9,7 @@ import io.ttgateway.common.ErrorMappers;
 import io.ttgateway.common.RefusedValue;
 import io.ttgateway.common.StorageUnavailableException;
 import io.ttgateway.config.GatewayConfig;
+import io.ttgateway.telemetry.Traces;
 import io.ttgateway.lead.LeadWriter;
 import io.ttgateway.webhook.payload.V4Delivery;
 import io.ttgateway.webhook.payload.V4MessageData;
@@ -67,10 +69,15 @@ public class V4WebhookResource {
     public Uni<Response> deliver(String body) {
         String businessId = identity.getAttribute(V4WebhookLogins.BUSINESS);
         AtomicReference<String> label = new AtomicReference<>(V4EventKind.UNREAD);
+        // The request's server span (a no-op one when tracing is off): the delivery's type, IDs and outcome.
+        Span span = Span.current().setAttribute(Traces.WEBHOOK_TYPE, V4EventKind.UNREAD)
+                .setAttribute(Traces.BUSINESS_ID, businessId);
         return Uni.createFrom().<Parsed<V4Delivery>>item(() -> parser.parse(body, V4Delivery.class))
                 .chain(delivery -> {
                     V4EventKind kind = V4EventKind.of(delivery.payload().event().eventType());
                     label.set(kind.label());
+                    span.setAttribute(Traces.WEBHOOK_TYPE, kind.label());
+                    Traces.identify(span, delivery.raw().path("data"));
                     String named = delivery.payload().namedBusiness();
                     if (named != null && !named.equals(businessId)) {
                         metrics.forbidden(kind.label());
@@ -83,14 +90,14 @@ public class V4WebhookResource {
                                         kind.label(), StorageUnavailableException.describe(failure));
                                 return RefusedValue.toInvalidInput(failure);
                             })
-                            .onItemOrFailure().invoke((outcome, failure) -> metrics.record(kind.label(), outcome,
-                                    failure))
+                            .onItemOrFailure().invoke((outcome, failure) -> span.setAttribute(Traces.OUTCOME,
+                                    metrics.record(kind.label(), outcome, failure)))
                             .map(outcome -> Response.status(outcome.status()).type(MediaType.APPLICATION_JSON_TYPE)
                                     .entity(outcome.json()).build());
                 })
                 .onFailure().invoke(failure -> {
                     if (V4EventKind.UNREAD.equals(label.get())) {
-                        metrics.record(V4EventKind.UNREAD, null, failure);
+                        span.setAttribute(Traces.OUTCOME, metrics.record(V4EventKind.UNREAD, null, failure));
                     }
                 });
     }

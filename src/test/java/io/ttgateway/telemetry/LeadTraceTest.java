@@ -22,6 +22,7 @@ import io.ttgateway.support.Fixtures;
 import io.ttgateway.support.InjectWireMock;
 import io.ttgateway.support.ThumbtackStubs;
 import io.ttgateway.support.ThumbtackWireMock;
+import io.ttgateway.support.V4Deliveries;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -53,6 +54,9 @@ class LeadTraceTest {
 
     @Inject
     Db db;
+
+    @Inject
+    V4Deliveries v4;
 
     @Test
     void followsOneLeadFromTheWebhookToTheFeedAndBackOutToThumbtack() {
@@ -153,6 +157,36 @@ class LeadTraceTest {
             for (String secret : secrets) {
                 assertThat(all).as("span %s", span.getName()).noneMatch(value -> value.contains(secret));
             }
+        }
+    }
+
+    @Test
+    void namesTheV4DeliveryItsNegotiationBusinessAndOutcome() {
+        spans.reset();
+        V4Deliveries.Webhook webhook = v4.register();
+        String negotiationId = Fixtures.newId();
+        webhook.post().body(V4Deliveries.negotiation(webhook.businessId(), negotiationId).toString())
+                .post("/v4/webhooks").then().statusCode(200);
+        webhook.post().body("{\"event\": {\"eventType\": \"NegotiationCreatedV4\"}, \"data\": [}")
+                .post("/v4/webhooks").then().statusCode(400);
+
+        SpanData delivery = awaitSpan(s -> s.getKind() == SpanKind.SERVER
+                && negotiationId.equals(s.getAttributes().get(Traces.LEAD_ID)));
+        assertThat(delivery.getAttributes().get(Traces.WEBHOOK_TYPE)).isEqualTo("v4.negotiation_created");
+        assertThat(delivery.getAttributes().get(Traces.BUSINESS_ID)).isEqualTo(webhook.businessId());
+        assertThat(delivery.getAttributes().get(Traces.OUTCOME)).isEqualTo("stored");
+        assertThat(delivery.getAttributes().get(Traces.BATCH_SIZE)).isGreaterThanOrEqualTo(1L);
+        awaitSpan(s -> isDatabase(s) && s.getTraceId().equals(delivery.getTraceId()));
+
+        // A body that could not be read: the span still says which webhook refused what.
+        SpanData unread = awaitSpan(s -> s.getKind() == SpanKind.SERVER
+                && Long.valueOf(400).equals(s.getAttributes().get(HTTP_STATUS))
+                && webhook.businessId().equals(s.getAttributes().get(Traces.BUSINESS_ID)));
+        assertThat(unread.getAttributes().get(Traces.WEBHOOK_TYPE)).isEqualTo("v4");
+        assertThat(unread.getAttributes().get(Traces.OUTCOME)).isNotBlank();
+        for (SpanData span : spans.getFinishedSpanItems()) {
+            assertThat(span.getAttributes().asMap().values()).as("span %s", span.getName())
+                    .noneMatch(value -> String.valueOf(value).contains(webhook.password()));
         }
     }
 
