@@ -15,7 +15,7 @@ import java.io.UncheckedIOException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Two answers Vert.x gives before any resource runs, brought in line with CONTRACT.md:
+ * Two answers Vert.x gives before any resource runs, brought in line with the service's error answers:
  * a body declared larger than {@code quarkus.http.limits.max-body-size} gets 413 with the usual
  * {"error", "details"} body (Quarkus' own 413 has none), and the Basic challenge reads
  * {@code WWW-Authenticate: Basic realm="..."} (Quarkus writes the scheme in lower case).

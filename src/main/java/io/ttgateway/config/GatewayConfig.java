@@ -15,7 +15,7 @@ public interface GatewayConfig {
 
     Db db();
 
-    // --- Connections (issue 3) -------------------------------------------------------------------
+    // --- Connections ---------------------------------------------------------------------------
 
     /**
      * Earlier values of TOKEN_ENCRYPTION_KEY (base64, comma separated), only to decrypt tokens sealed

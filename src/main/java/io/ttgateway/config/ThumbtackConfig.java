@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Thumbtack settings of CONTRACT.md section 2 (environment variables THUMBTACK_*). */
+/** The Thumbtack settings (environment variables THUMBTACK_*; README, Settings). */
 @ConfigMapping(prefix = "thumbtack")
 public interface ThumbtackConfig {
 

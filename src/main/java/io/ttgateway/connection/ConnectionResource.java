@@ -18,7 +18,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Connections for the partner backend (CONTRACT.md section 5). Errors: 400/404/409 from the service,
+ * Connections for the partner backend (README, Pro connections). Errors: 400/404/409 from the service,
  * 502 when Thumbtack answered an error, 504 when it did not answer in time.
  */
 @AnswerDeadline

@@ -1,6 +1,6 @@
 package io.ttgateway.connection;
 
-/** CONTRACT.md section 5. */
+/** A connection's status as the connections API shows it (README, Pro connections). */
 public enum ConnectionStatus {
     /** Tokens held and kept fresh. */
     CONNECTED,

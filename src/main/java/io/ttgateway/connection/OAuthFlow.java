@@ -15,7 +15,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
-/** The browser flow of CONTRACT.md section 4: the connect redirect and the callback. */
+/** The pro's browser flow (README, Pro connections): the connect redirect and the callback. */
 @ApplicationScoped
 public class OAuthFlow {
 

@@ -12,7 +12,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The pro's browser (CONTRACT.md section 4): no credentials; protected by the single-use state.
+ * The pro's browser (README, Pro connections): no credentials; protected by the single-use state.
  * Answers are small HTML pages, never cached, never sending the URL (it holds the code) as Referer.
  */
 @Path("/oauth")

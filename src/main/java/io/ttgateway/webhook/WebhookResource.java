@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 /**
- * Thumbtack's webhooks (CONTRACT.md section 3). Each answer comes after the transaction committed;
+ * Thumbtack's legacy webhooks (README, Webhooks). Each answer comes after the transaction committed;
  * a database failure surfaces as 503 through the error mappers, except a value the database refuses
  * for what it is ({@link RefusedValue}): that fails again on every redelivery, so it is a 400.
  */

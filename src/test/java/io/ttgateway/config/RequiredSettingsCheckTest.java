@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The start-up check of a packaged launch, against the real application.properties. */
 class RequiredSettingsCheckTest {
 
-    /** CONTRACT.md section 2: "required in prod". */
+    /** The settings README lists as required in prod. */
     static final List<String> REQUIRED = List.of("THUMBTACK_CLIENT_ID", "THUMBTACK_CLIENT_SECRET",
             "THUMBTACK_REDIRECT_URI", "WEBHOOK_PASSWORD", "PARTNER_API_PASSWORD", "TOKEN_ENCRYPTION_KEY");
 

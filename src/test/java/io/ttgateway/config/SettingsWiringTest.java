@@ -18,16 +18,16 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every setting of CONTRACT.md section 2 reaches the application from a Kubernetes deployment:
+ * Every setting a deployment sets (README, Settings) reaches the application from a Kubernetes deployment:
  * deploy/k8s/base hands it over (ConfigMap or Secret), application.properties or a @ConfigMapping
  * picks it up in the prod profile, and the operator documentation names it.
  */
 class SettingsWiringTest {
 
     /**
-     * CONTRACT.md section 2, copied by hand (CI builds a clean clone without the shared folder): each
-     * variable with what the prod profile must read from it. "QUARKUS_DATASOURCE_*" is expanded to the
-     * ones a deployment sets. Update this list when the contract changes.
+     * The settings the service promises its operators, listed here by hand so that a rename fails this
+     * test: each variable with what the prod profile must read from it. "QUARKUS_DATASOURCE_*" is expanded
+     * to the ones a deployment sets. Update this list with README's Settings.
      */
     static final Map<String, Function<SmallRyeConfig, Object>> CONTRACT = new LinkedHashMap<>();
 

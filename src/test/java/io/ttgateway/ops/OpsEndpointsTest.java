@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** CONTRACT.md section 6: health, Prometheus metrics and OpenAPI, all without credentials. */
+/** Operations: health, Prometheus metrics and OpenAPI, all without credentials. */
 @QuarkusTest
 class OpsEndpointsTest {
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** CONTRACT.md section 1: Basic auth on /v1/* for user thumbtack only; nothing is stored without it. */
+/** Basic auth on /v1/* for user thumbtack only; nothing is stored without it. */
 @QuarkusTest
 class WebhookAuthTest {
 
