@@ -74,11 +74,11 @@ public class LeadWriter {
     LeadWriter(LeadBatchSql sql, LeadBatchConfig config, MeterRegistry registry) {
         this.sql = sql;
         this.config = config;
-        this.batchSizes = DistributionSummary.builder("thumbtack_lead_batch_size")
+        this.batchSizes = DistributionSummary.builder("thumbtack.lead.batch.size")
                 .description("Leads stored per batch transaction").register(registry);
-        Gauge.builder("thumbtack_lead_queue_leads", queued, AtomicInteger::get)
+        Gauge.builder("thumbtack.lead.queue.leads", queued, AtomicInteger::get)
                 .description("Leads waiting for a batch").register(registry);
-        Gauge.builder("thumbtack_lead_queue_bytes", queuedBytes, AtomicLong::get)
+        Gauge.builder("thumbtack.lead.queue.bytes", queuedBytes, AtomicLong::get)
                 .description("Payload bytes of the leads waiting for a batch").register(registry);
         // A lead's wait is bounded by a timer, not only checked when a batch slot frees: while every
         // batch in flight is stuck (a held lock, a silent connection) no slot frees at all.
