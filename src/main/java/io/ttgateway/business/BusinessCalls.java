@@ -13,7 +13,6 @@ import io.ttgateway.connection.ConnectionService;
 import io.ttgateway.thumbtack.ThumbtackApi;
 import io.ttgateway.thumbtack.ThumbtackCallException;
 import io.ttgateway.thumbtack.ThumbtackInfo;
-import io.ttgateway.thumbtack.ThumbtackPartnerCalls;
 import io.ttgateway.thumbtack.ThumbtackResult;
 import io.ttgateway.thumbtackv4.BearerToken;
 import io.ttgateway.thumbtackv4.ThumbtackV4;
@@ -34,15 +33,13 @@ public class BusinessCalls {
 
     private final ConnectionService connections;
     private final ThumbtackApi api;
-    private final ThumbtackPartnerCalls partnerCalls;
     private final ConnectionRepository connectionRows;
     private final ThumbtackV4 v4;
 
-    BusinessCalls(ConnectionService connections, ThumbtackApi api, ThumbtackPartnerCalls partnerCalls,
-            ConnectionRepository connectionRows, ThumbtackV4 v4) {
+    BusinessCalls(ConnectionService connections, ThumbtackApi api, ConnectionRepository connectionRows,
+            ThumbtackV4 v4) {
         this.connections = connections;
         this.api = api;
-        this.partnerCalls = partnerCalls;
         this.connectionRows = connectionRows;
         this.v4 = v4;
     }
@@ -61,7 +58,7 @@ public class BusinessCalls {
                         + " is connected through Thumbtack's v4 API, which has no targeting calls");
             }
             return bearer(businessId)
-                    .chain(token -> partnerCalls.setTargeting(token, serviceId, categoryId, enabled))
+                    .chain(token -> api.setTargeting(token, serviceId, categoryId, enabled))
                     .map(result -> unwrap(result, "setting targeting"));
         });
     }
@@ -115,35 +112,34 @@ public class BusinessCalls {
     }
 
     private Uni<JsonNode> createLegacyTestLead(String businessId) {
-        if (partnerCalls.v1Credentials().isEmpty()) {
+        if (api.v1Credentials().isEmpty()) {
             throw new ConflictException("creating test leads needs Thumbtack's v1 credentials:"
                     + " set THUMBTACK_V1_USERNAME and THUMBTACK_V1_PASSWORD");
         }
-        return partnerCalls.createTestLead(businessId).map(result -> unwrap(result, "creating a test lead"));
+        return api.createTestLead(businessId).map(result -> unwrap(result, "creating a test lead"));
     }
 
     private Uni<String> bearer(String businessId) {
-        return connections.accessTokenFor(businessId).map(token -> {
-            if (token instanceof AccessToken.Bearer bearer) {
-                return bearer.token();
-            }
-            if (token instanceof AccessToken.NotConnected notConnected) {
-                throw new ConflictException(notConnected.reason());
-            }
-            throw new ThumbtackCallException(502, ((AccessToken.Unavailable) token).reason());
-        });
+        return connections.accessTokenFor(businessId).map(token -> token.fold(AccessToken.Bearer::token,
+                notConnected -> {
+                    throw new ConflictException(notConnected.reason());
+                },
+                unavailable -> {
+                    throw new ThumbtackCallException(502, unavailable.reason());
+                }));
     }
 
     static <T> T unwrap(ThumbtackResult<T> result, String what) {
-        if (result instanceof ThumbtackResult.Ok<T> ok) {
-            return ok.body();
-        }
-        if (result instanceof ThumbtackResult.Rejected<T> rejected && rejected.status() == 400) {
-            throw new InvalidInputException(what + ": " + rejected.describe(), java.util.List.of());
-        }
-        if (result instanceof ThumbtackResult.Rejected<T> rejected && rejected.status() == 404) {
-            throw new NotFoundException(what + ": " + rejected.describe());
-        }
-        throw result.toException(what);
+        return result.fold(body -> body, rejected -> {
+            if (rejected.status() == 400) {
+                throw new InvalidInputException(what + ": " + rejected.describe(), java.util.List.of());
+            }
+            if (rejected.status() == 404) {
+                throw new NotFoundException(what + ": " + rejected.describe());
+            }
+            throw result.toException(what);
+        }, failed -> {
+            throw result.toException(what);
+        });
     }
 }

@@ -1,11 +1,21 @@
 package io.ttgateway.connection;
 
 import java.time.Instant;
+import java.util.function.Function;
 
-/** A business's bearer token for calls to Thumbtack, or why there is none. */
+/**
+ * A business's bearer token for calls to Thumbtack, or why there is none. Callers {@link #fold} over
+ * the three, so a new variant is a compile error at every caller, not a silent fall-through.
+ */
 public sealed interface AccessToken {
 
     record Bearer(String token, Instant expiresAt) implements AccessToken {
+        @Override
+        public <R> R fold(Function<Bearer, R> bearer, Function<NotConnected, R> notConnected,
+                Function<Unavailable, R> unavailable) {
+            return bearer.apply(this);
+        }
+
         @Override
         public String toString() {
             return "Bearer[token=<redacted>, expiresAt=" + expiresAt + "]";
@@ -13,8 +23,23 @@ public sealed interface AccessToken {
     }
 
     /** Unknown business, DISCONNECTED or NEEDS_REAUTH: nothing works until the pro connects again. */
-    record NotConnected(String reason) implements AccessToken {}
+    record NotConnected(String reason) implements AccessToken {
+        @Override
+        public <R> R fold(Function<Bearer, R> bearer, Function<NotConnected, R> notConnected,
+                Function<Unavailable, R> unavailable) {
+            return notConnected.apply(this);
+        }
+    }
 
     /** A refresh failed for a passing reason, or is running elsewhere right now: try again later. */
-    record Unavailable(String reason) implements AccessToken {}
+    record Unavailable(String reason) implements AccessToken {
+        @Override
+        public <R> R fold(Function<Bearer, R> bearer, Function<NotConnected, R> notConnected,
+                Function<Unavailable, R> unavailable) {
+            return unavailable.apply(this);
+        }
+    }
+
+    /** The one way to take a token apart: exactly one of the three functions is applied. */
+    <R> R fold(Function<Bearer, R> bearer, Function<NotConnected, R> notConnected, Function<Unavailable, R> unavailable);
 }

@@ -63,24 +63,24 @@ public class ConnectionService {
      * does not answer.
      */
     public Uni<Connection> connectWithCode(String code, List<String> requestedScopes) {
-        return thumbtack.exchangeCode(code).chain(tokens -> {
-            if (!(tokens instanceof ThumbtackResult.Ok<TokenResponse> ok)) {
-                return Uni.createFrom().failure(tokens.toException("exchanging the authorization code"));
-            }
-            return thumbtack.thumbtackInfo(ok.body().accessToken())
-                    .chain(info -> store(info, ok.body(), requestedScopes));
-        }).invoke(connection -> LOG.infof("business %s connected", connection.businessPk));
+        return thumbtack.exchangeCode(code).chain(answer -> answer.fold(
+                tokens -> thumbtack.thumbtackInfo(tokens.accessToken())
+                        .chain(info -> store(info, tokens, requestedScopes)),
+                rejected -> Uni.createFrom().<Connection>failure(answer.toException("exchanging the authorization code")),
+                failed -> Uni.createFrom().<Connection>failure(answer.toException("exchanging the authorization code"))
+        )).invoke(connection -> LOG.infof("business %s connected", connection.businessPk));
     }
 
-    private Uni<Connection> store(ThumbtackResult<ThumbtackInfo> info, TokenResponse tokens, List<String> scopes) {
-        if (!(info instanceof ThumbtackResult.Ok<ThumbtackInfo> ok)) {
-            return Uni.createFrom().failure(info.toException("reading the business of the new token"));
-        }
-        if (ok.body().businessPk() == null || ok.body().businessPk().isBlank()) {
-            return Uni.createFrom().failure(new ThumbtackCallException(502,
-                    "reading the business of the new token: Thumbtack's answer has no business_pk"));
-        }
-        return store.upsertConnected(ok.body(), tokens, scopes);
+    private Uni<Connection> store(ThumbtackResult<ThumbtackInfo> answer, TokenResponse tokens, List<String> scopes) {
+        String what = "reading the business of the new token";
+        return answer.fold(info -> {
+            if (info.businessPk() == null || info.businessPk().isBlank()) {
+                return Uni.createFrom().failure(new ThumbtackCallException(502,
+                        what + ": Thumbtack's answer has no business_pk"));
+            }
+            return store.upsertConnected(info, tokens, scopes);
+        }, rejected -> Uni.createFrom().failure(answer.toException(what)),
+                failed -> Uni.createFrom().failure(answer.toException(what)));
     }
 
     public Uni<List<Connection>> list() {
@@ -106,21 +106,21 @@ public class ConnectionService {
     }
 
     private Uni<Connection> refreshLegacy(String businessPk) {
-        return refreshResult(businessPk).map(result -> {
-            if (result instanceof RefreshResult.Refreshed refreshed) {
-                return refreshed.connection();
-            }
-            if (result instanceof RefreshResult.NeedsReauth reauth && reauth.answer() != null) {
-                throw reauth.answer().toException("refreshing the token (the connection now needs re-authorization)");
-            }
-            if (result instanceof RefreshResult.NeedsReauth reauth) {
-                throw new ConflictException("connection " + businessPk + ": " + reauth.reason());
-            }
-            if (result instanceof RefreshResult.Failed failed) {
-                throw failed.answer().toException("refreshing the token");
-            }
-            throw new ConflictException("connection " + businessPk + " changed while it was refreshed; retry");
-        });
+        return refreshResult(businessPk).map(result -> result.fold(
+                refreshed -> refreshed.connection(),
+                reauth -> {
+                    if (reauth.answer() != null) {
+                        throw reauth.answer().toException(
+                                "refreshing the token (the connection now needs re-authorization)");
+                    }
+                    throw new ConflictException("connection " + businessPk + ": " + reauth.reason());
+                },
+                failed -> {
+                    throw failed.answer().toException("refreshing the token");
+                },
+                leaseLost -> {
+                    throw new ConflictException("connection " + businessPk + " changed while it was refreshed; retry");
+                }));
     }
 
     /**
@@ -152,23 +152,13 @@ public class ConnectionService {
     }
 
     private Uni<AccessToken> asAccessToken(String businessPk, Uni<RefreshResult> refresh) {
-        return refresh.map(result -> {
-            if (result == null) {
-                return null;
-            }
-            if (result instanceof RefreshResult.Refreshed refreshed) {
-                return (AccessToken) new AccessToken.Bearer(refreshed.accessToken(),
-                        refreshed.connection().accessTokenExpiresAt);
-            }
-            if (result instanceof RefreshResult.NeedsReauth reauth) {
-                return new AccessToken.NotConnected("connection " + businessPk + " needs re-authorization: "
-                        + reauth.reason());
-            }
-            if (result instanceof RefreshResult.Failed failed) {
-                return new AccessToken.Unavailable("refresh failed: " + failed.answer().describe());
-            }
-            return new AccessToken.Unavailable("connection " + businessPk + " changed while it was refreshed");
-        }).onFailure(f -> f instanceof NotFoundException || f instanceof ConflictException)
+        return refresh.map(result -> result == null ? null : result.<AccessToken>fold(
+                refreshed -> new AccessToken.Bearer(refreshed.accessToken(), refreshed.connection().accessTokenExpiresAt),
+                reauth -> new AccessToken.NotConnected("connection " + businessPk + " needs re-authorization: "
+                        + reauth.reason()),
+                failed -> new AccessToken.Unavailable("refresh failed: " + failed.answer().describe()),
+                leaseLost -> new AccessToken.Unavailable("connection " + businessPk + " changed while it was refreshed")
+        )).onFailure(f -> f instanceof NotFoundException || f instanceof ConflictException)
                 .recoverWithItem(failure -> failure instanceof RefreshBusyException
                         ? new AccessToken.Unavailable(failure.getMessage())
                         : new AccessToken.NotConnected(failure.getMessage()));
@@ -199,8 +189,8 @@ public class ConnectionService {
             // (Nearly) expired: refresh. If that cannot happen now, a token still valid is better than none.
             boolean stillValid = row.accessTokenExpiresAt != null && row.accessTokenExpiresAt.isAfter(now);
             AccessToken current = stillValid ? bearer(row) : null;
-            return refreshNow(businessPk).map(token ->
-                    token instanceof AccessToken.Unavailable && current != null ? current : token);
+            return refreshNow(businessPk).map(token -> current == null ? token
+                    : token.fold(bearer -> token, none -> token, unavailable -> current));
         });
     }
 
@@ -234,7 +224,7 @@ public class ConnectionService {
                 return v4.disconnect(businessPk);
             }
             return thumbtack.disconnect(businessPk).chain(answer -> {
-                if (!(answer instanceof ThumbtackResult.Ok<?>)) {
+                if (!answer.succeeded()) {
                     return Uni.createFrom().failure(answer.toException("disconnecting at Thumbtack"));
                 }
                 return store.markDisconnected(businessPk)

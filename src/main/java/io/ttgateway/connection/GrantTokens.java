@@ -49,8 +49,8 @@ class GrantTokens {
             }
             boolean stillValid = grant.accessTokenExpiresAt != null && grant.accessTokenExpiresAt.isAfter(now);
             AccessToken current = stillValid ? bearer(grant) : null;
-            return refreshNow(row.businessPk).map(token ->
-                    token instanceof AccessToken.Unavailable && current != null ? current : token);
+            return refreshNow(row.businessPk).map(token -> current == null ? token
+                    : token.fold(bearer -> token, none -> token, unavailable -> current));
         });
     }
 

@@ -62,20 +62,16 @@ enum RefreshFailure {
 
     /** The failure an answer other than a new pair or a refused refresh token comes to. */
     static RefreshFailure of(ThumbtackResult<?> answer) {
-        if (answer instanceof ThumbtackResult.Rejected<?> rejected) {
-            return ofStatus(rejected.status());
-        }
-        if (answer instanceof ThumbtackResult.Failed<?> failed) {
-            return switch (failed.failure()) {
-                case SERVER_ERROR -> SERVER_ERROR;
-                case TIMEOUT -> TIMEOUT;
-                case NETWORK -> NETWORK;
-                case CIRCUIT_OPEN -> CIRCUIT_OPEN;
-                case NULL_ANSWER -> NULL_ANSWER;
-                case BAD_ANSWER -> BAD_ANSWER;
-            };
-        }
-        throw new IllegalArgumentException("not a failure: " + answer.describe());
+        return answer.fold(ok -> {
+            throw new IllegalArgumentException("not a failure: " + answer.describe());
+        }, rejected -> ofStatus(rejected.status()), failed -> switch (failed.failure()) {
+            case SERVER_ERROR -> SERVER_ERROR;
+            case TIMEOUT -> TIMEOUT;
+            case NETWORK -> NETWORK;
+            case CIRCUIT_OPEN -> CIRCUIT_OPEN;
+            case NULL_ANSWER -> NULL_ANSWER;
+            case BAD_ANSWER -> BAD_ANSWER;
+        });
     }
 
     private static RefreshFailure ofStatus(int status) {

@@ -51,30 +51,36 @@ public class TokenRefresher {
                 : thumbtack.refresh(claim.refreshToken()).chain(answer -> store(claim, answer));
         return result.invoke(outcome -> {
             metrics.refresh(outcome.metricOutcome());
-            if (outcome instanceof RefreshResult.Failed failed) {
+            outcome.fold(refreshed -> null, needsReauth -> null, failed -> {
                 metrics.refreshFailed(failed.reason());
-            }
+                return null;
+            }, leaseLost -> null);
             log(claim, outcome);
         });
     }
 
     private Uni<RefreshResult> store(Claim claim, ThumbtackResult<TokenResponse> answer) {
-        if (answer instanceof ThumbtackResult.Ok<TokenResponse> ok) {
-            return persist(() -> store.storeRefreshed(claim, ok.body()))
-                    .map(row -> row == null ? new RefreshResult.LeaseLost()
-                            : new RefreshResult.Refreshed(row, ok.body().accessToken()));
-        }
-        // Only the refresh token being refused means the pro must connect again: OAuth's invalid_grant,
-        // which is what Thumbtack answers for an unknown, used, revoked or expired refresh token. Any
-        // other refusal (client credentials, a firewall, a wrong URL, rate limits) is about this side
-        // and passes once fixed: it must not cost the pros their connections.
-        if (answer instanceof ThumbtackResult.Rejected<TokenResponse> rejected && rejected.status() < 500
-                && rejected.status() >= 400 && rejected.invalidGrant()) {
-            String reason = "Thumbtack refused the refresh token: " + rejected.describe();
-            return persist(() -> store.storeNeedsReauth(claim, reason, config.backoffMax()))
-                    .map(row -> row == null ? new RefreshResult.LeaseLost()
-                            : new RefreshResult.NeedsReauth(row, reason, answer));
-        }
+        return answer.fold(tokens -> persist(() -> store.storeRefreshed(claim, tokens))
+                        .map(row -> row == null ? new RefreshResult.LeaseLost()
+                                : new RefreshResult.Refreshed(row, tokens.accessToken())),
+                // Only the refresh token being refused means the pro must connect again: OAuth's
+                // invalid_grant, which is what Thumbtack answers for an unknown, used, revoked or expired
+                // refresh token. Any other refusal (client credentials, a firewall, a wrong URL, rate
+                // limits) is about this side and passes once fixed: it must not cost the pros their
+                // connections.
+                rejected -> rejected.status() >= 400 && rejected.status() < 500 && rejected.invalidGrant()
+                        ? needsReauth(claim, "Thumbtack refused the refresh token: " + rejected.describe(), answer)
+                        : failed(claim, answer),
+                failed -> failed(claim, answer));
+    }
+
+    private Uni<RefreshResult> needsReauth(Claim claim, String reason, ThumbtackResult<TokenResponse> answer) {
+        return persist(() -> store.storeNeedsReauth(claim, reason, config.backoffMax()))
+                .map(row -> row == null ? new RefreshResult.LeaseLost()
+                        : new RefreshResult.NeedsReauth(row, reason, answer));
+    }
+
+    private Uni<RefreshResult> failed(Claim claim, ThumbtackResult<TokenResponse> answer) {
         RefreshFailure failure = RefreshFailure.of(answer);
         String reason = failure.tag() + ": " + answer.describe();
         return persist(() -> store.storeFailed(claim, reason, config.backoffInitial(), config.backoffMax()))
@@ -92,18 +98,22 @@ public class TokenRefresher {
     }
 
     private static void log(Claim claim, RefreshResult outcome) {
-        if (outcome instanceof RefreshResult.Refreshed refreshed) {
+        outcome.fold(refreshed -> {
             LOG.infof("refreshed the access token of business %s (valid until %s)", claim.businessPk(),
                     refreshed.connection().accessTokenExpiresAt);
-        } else if (outcome instanceof RefreshResult.NeedsReauth needsReauth) {
+            return null;
+        }, needsReauth -> {
             LOG.warnf("business %s needs re-authorization: %s", claim.businessPk(), needsReauth.reason());
-        } else if (outcome instanceof RefreshResult.Failed failed) {
+            return null;
+        }, failed -> {
             LOG.warnf("token refresh of business %s failed (%s: %s); the connection stays CONNECTED, next try"
                     + " at %s: %s", claim.businessPk(), failed.reason().tag(), failed.answer().describe(),
                     failed.nextAttemptAt(), failed.reason().hint());
-        } else {
+            return null;
+        }, leaseLost -> {
             LOG.warnf("refresh of business %s: lease lost before storing (disconnected meanwhile?)",
                     claim.businessPk());
-        }
+            return null;
+        });
     }
 }

@@ -5,7 +5,6 @@ import io.smallrye.mutiny.Uni;
 import io.ttgateway.common.FreshContext;
 import io.ttgateway.thumbtack.ThumbtackApi;
 import io.ttgateway.thumbtack.ThumbtackCallException;
-import io.ttgateway.thumbtack.ThumbtackResult;
 import io.ttgateway.thumbtackv4.ThumbtackV4;
 import io.ttgateway.thumbtackv4.V4Business;
 import io.ttgateway.thumbtackv4.V4Tokens;
@@ -85,7 +84,7 @@ public class V4Connections {
         FreshContext.run(vertx, () -> Multi.createFrom().iterable(businessPks)
                         .onItem().transformToUniAndConcatenate(businessPk -> legacy.disconnect(businessPk)
                                 .invoke(answer -> {
-                                    if (answer instanceof ThumbtackResult.Ok<?>) {
+                                    if (answer.succeeded()) {
                                         LOG.infof("business %s moved to v4: its legacy connection is disconnected"
                                                 + " at Thumbtack", businessPk);
                                     } else {

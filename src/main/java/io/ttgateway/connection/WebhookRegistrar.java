@@ -159,8 +159,10 @@ public class WebhookRegistrar {
             if (read.row() == null || read.row().apiVersion != ApiVersion.V4) {
                 return Uni.createFrom().item(Optional.<BearerToken>empty());
             }
-            return tokens.accessTokenFor(read.row(), read.now()).map(token -> token instanceof AccessToken.Bearer bearer
-                    ? Optional.of(new BearerToken(bearer.token())) : Optional.<BearerToken>empty());
+            return tokens.accessTokenFor(read.row(), read.now()).map(token -> token.fold(
+                    bearer -> Optional.of(new BearerToken(bearer.token())),
+                    notConnected -> Optional.<BearerToken>empty(),
+                    unavailable -> Optional.<BearerToken>empty()));
         });
     }
 

@@ -27,18 +27,13 @@ public class Delivery {
         return sender.renew(m.businessId, refused.refusedToken())
                 .onFailure().recoverWithItem(e -> new Renewal.NotYet(
                         "the business's token could not be read (" + e.getClass().getSimpleName() + ")"))
-                .chain(renewal -> {
-                    if (renewal instanceof Renewal.Renewed renewed) {
-                        return safely(sender.sendWith(renewed.accessToken(), m.businessId, m.leadId, m.text))
-                                .map(Delivery::secondRefusalIsRetried);
-                    }
-                    if (renewal instanceof Renewal.Refused gone) {
-                        return Uni.createFrom().item((SendOutcome) new SendOutcome.Rejected(401,
-                                "Thumbtack refused the access token and it cannot be renewed: " + gone.reason()));
-                    }
-                    return Uni.createFrom().item((SendOutcome) new SendOutcome.Retryable(
-                            "Thumbtack refused the access token; no new one yet: " + ((Renewal.NotYet) renewal).reason()));
-                });
+                .chain(renewal -> renewal.fold(
+                        renewed -> safely(sender.sendWith(renewed.accessToken(), m.businessId, m.leadId, m.text))
+                                .map(Delivery::secondRefusalIsRetried),
+                        gone -> Uni.createFrom().item((SendOutcome) new SendOutcome.Rejected(401,
+                                "Thumbtack refused the access token and it cannot be renewed: " + gone.reason())),
+                        notYet -> Uni.createFrom().item((SendOutcome) new SendOutcome.Retryable(
+                                "Thumbtack refused the access token; no new one yet: " + notYet.reason()))));
     }
 
     private static Uni<SendOutcome> safely(Uni<SendOutcome> send) {

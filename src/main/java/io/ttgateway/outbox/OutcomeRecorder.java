@@ -9,6 +9,7 @@ import io.ttgateway.event.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /** Turns a send outcome into the message's next state (and its event), in one statement ({@link OutcomeWriter}). */
@@ -35,7 +36,7 @@ public class OutcomeRecorder {
     }
 
     Uni<Void> record(OutboundMessage m, SendOutcome outcome, UUID owner) {
-        Duration retryIn = apply(m, outcome);
+        Duration retryIn = apply(m, outcome, config, breaker::pause);
         metrics.sent(outcomeName(m, outcome));
         // Retried (bounded) while our lease still runs: an outcome that is not recorded means the message
         // is sent again once the lease expires, so a passing database hiccup must not cost a duplicate.
@@ -62,40 +63,56 @@ public class OutcomeRecorder {
 
     /**
      * The message's next state, in {@code m}; answers when to try again (null: SENT or FAILED). Only the
-     * delay is decided here: the database adds it to its own now() (OutcomeWriter).
+     * delay is decided here: the database adds it to its own now() (OutcomeWriter). {@code pause}: how
+     * long a message an open send breaker turned back waits.
      */
-    private Duration apply(OutboundMessage m, SendOutcome outcome) {
-        if (outcome instanceof SendOutcome.Sent sent) {
-            m.status = OutboundMessage.Status.SENT;
-            m.lastError = null;
-            m.thumbtackMessageId = sent.thumbtackMessageId();
-            return null;
-        }
-        if (outcome instanceof SendOutcome.Rejected rejected) {
-            fail(m, "Thumbtack answered " + rejected.status() + ": " + rejected.detail());
-            return null;
-        }
-        if (outcome instanceof SendOutcome.Unauthorized unauthorized) {
-            fail(m, "Thumbtack answered 401: " + unauthorized.detail());
-            return null;
-        }
-        if (outcome instanceof SendOutcome.Paused paused) {
-            // Nothing was sent: no attempt used. Not before the send breaker's delay is over.
-            m.attempts = Math.max(0, m.attempts - 1);
-            m.lastError = truncate(paused.reason());
-            return breaker.pause();
-        }
-        if (outcome instanceof SendOutcome.Retryable retryable) {
-            return retryOrFail(m, retryable.reason(), retryable.notBefore());
-        }
-        return retryOrFail(m, ((SendOutcome.NoCredentials) outcome).reason(), null);
+    static Duration apply(OutboundMessage m, SendOutcome outcome, OutboxConfig config, Supplier<Duration> pause) {
+        return outcome.accept(new SendOutcome.Cases<Duration>() {
+            @Override
+            public Duration sent(SendOutcome.Sent sent) {
+                m.status = OutboundMessage.Status.SENT;
+                m.lastError = null;
+                m.thumbtackMessageId = sent.thumbtackMessageId();
+                return null;
+            }
+
+            @Override
+            public Duration rejected(SendOutcome.Rejected rejected) {
+                fail(m, "Thumbtack answered " + rejected.status() + ": " + rejected.detail());
+                return null;
+            }
+
+            @Override
+            public Duration unauthorized(SendOutcome.Unauthorized unauthorized) {
+                fail(m, "Thumbtack answered 401: " + unauthorized.detail());
+                return null;
+            }
+
+            @Override
+            public Duration paused(SendOutcome.Paused paused) {
+                // Nothing was sent: no attempt used. Not before the send breaker's delay is over.
+                m.attempts = Math.max(0, m.attempts - 1);
+                m.lastError = truncate(paused.reason());
+                return pause.get();
+            }
+
+            @Override
+            public Duration retryable(SendOutcome.Retryable retryable) {
+                return retryOrFail(m, retryable.reason(), retryable.notBefore(), config);
+            }
+
+            @Override
+            public Duration noCredentials(SendOutcome.NoCredentials noCredentials) {
+                return retryOrFail(m, noCredentials.reason(), null, config);
+            }
+        });
     }
 
     /**
      * The back-off, or Thumbtack's Retry-After when that is longer; a Retry-After is honoured up to
      * max-backoff only, so a wild value cannot park a message for days.
      */
-    private Duration retryOrFail(OutboundMessage m, String reason, Duration notBefore) {
+    private static Duration retryOrFail(OutboundMessage m, String reason, Duration notBefore, OutboxConfig config) {
         if (m.attempts >= config.maxAttempts()) {
             fail(m, reason + " (gave up after " + m.attempts + " attempts)");
             return null;

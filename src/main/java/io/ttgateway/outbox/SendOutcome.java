@@ -2,8 +2,30 @@ package io.ttgateway.outbox;
 
 import java.time.Duration;
 
-/** What one attempt to hand a message to Thumbtack came to. */
+/**
+ * What one attempt to hand a message to Thumbtack came to. Callers take it apart with
+ * {@link #accept} and a {@link Cases}, so a new variant is a compile error at every caller, not a
+ * silent fall-through.
+ */
 public sealed interface SendOutcome {
+
+    /** One method per variant: what a caller does with each. */
+    interface Cases<R> {
+        R sent(Sent sent);
+
+        R unauthorized(Unauthorized unauthorized);
+
+        R retryable(Retryable retryable);
+
+        R rejected(Rejected rejected);
+
+        R paused(Paused paused);
+
+        R noCredentials(NoCredentials noCredentials);
+    }
+
+    /** Applies exactly one method of {@code cases}: this variant's. */
+    <R> R accept(Cases<R> cases);
 
     /**
      * Thumbtack accepted the message (2xx). {@code thumbtackMessageId}: the messageID the v4 API
@@ -13,10 +35,20 @@ public sealed interface SendOutcome {
         public Sent() {
             this(null);
         }
+
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.sent(this);
+        }
     }
 
     /** 401: the bearer token {@code refusedToken} was refused; get a new one and try again. */
     record Unauthorized(String detail, String refusedToken) implements SendOutcome {
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.unauthorized(this);
+        }
+
         @Override
         public String toString() {
             return "Unauthorized[detail=" + detail + ", refusedToken=<redacted>]";
@@ -31,14 +63,34 @@ public sealed interface SendOutcome {
         public Retryable(String reason) {
             this(reason, null);
         }
+
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.retryable(this);
+        }
     }
 
     /** Any other 4xx: Thumbtack will never take this message. */
-    record Rejected(int status, String detail) implements SendOutcome {}
+    record Rejected(int status, String detail) implements SendOutcome {
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.rejected(this);
+        }
+    }
 
     /** Thumbtack's circuit breaker is open: nothing was sent, so this does not use up an attempt. */
-    record Paused(String reason) implements SendOutcome {}
+    record Paused(String reason) implements SendOutcome {
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.paused(this);
+        }
+    }
 
     /** No OAuth connection (or it needs re-authorisation) and no v1 credentials. */
-    record NoCredentials(String reason) implements SendOutcome {}
+    record NoCredentials(String reason) implements SendOutcome {
+        @Override
+        public <R> R accept(Cases<R> cases) {
+            return cases.noCredentials(this);
+        }
+    }
 }

@@ -8,7 +8,7 @@ import io.ttgateway.connection.Connection;
 import io.ttgateway.connection.ConnectionRepository;
 import io.ttgateway.connection.ConnectionService;
 import io.ttgateway.connection.ConnectionStatus;
-import io.ttgateway.thumbtack.ThumbtackPartnerCalls;
+import io.ttgateway.thumbtack.ThumbtackApi;
 import io.ttgateway.thumbtack.ThumbtackResult;
 import io.ttgateway.thumbtackv4.BearerToken;
 import io.ttgateway.thumbtackv4.ThumbtackV4;
@@ -29,12 +29,12 @@ public class ThumbtackMessageSender implements MessageSender {
 
     private final ConnectionService connections;
     private final ConnectionRepository connectionRows;
-    private final ThumbtackPartnerCalls thumbtack;
+    private final ThumbtackApi thumbtack;
     private final TokenRenewal renewal;
     private final ThumbtackV4 v4;
 
     ThumbtackMessageSender(ConnectionService connections, ConnectionRepository connectionRows,
-            ThumbtackPartnerCalls thumbtack, TokenRenewal renewal, ThumbtackV4 v4) {
+            ThumbtackApi thumbtack, TokenRenewal renewal, ThumbtackV4 v4) {
         this.connections = connections;
         this.connectionRows = connectionRows;
         this.thumbtack = thumbtack;
@@ -44,18 +44,13 @@ public class ThumbtackMessageSender implements MessageSender {
 
     @Override
     public Uni<SendOutcome> send(String businessId, String leadId, String text) {
-        return connections.accessTokenFor(businessId).chain(token -> {
-            if (token instanceof AccessToken.Bearer bearer) {
-                return sendWith(bearer.token(), businessId, leadId, text);
-            }
-            if (token instanceof AccessToken.NotConnected notConnected) {
+        return connections.accessTokenFor(businessId).chain(token -> token.fold(
+                bearer -> sendWith(bearer.token(), businessId, leadId, text),
                 // v1 knows legacy leads only: a v4 business whose grant needs re-authorisation waits for it.
-                return apiOf(businessId).chain(api -> api != ApiVersion.V4 && thumbtack.v1Credentials().isPresent()
+                notConnected -> apiOf(businessId).chain(api -> api != ApiVersion.V4 && thumbtack.v1Credentials().isPresent()
                         ? thumbtack.sendMessageV1(businessId, leadId, text).map(result -> outcome(result, null))
-                        : Uni.createFrom().item(new SendOutcome.NoCredentials(notConnected.reason())));
-            }
-            return Uni.createFrom().item(new SendOutcome.Retryable(((AccessToken.Unavailable) token).reason()));
-        });
+                        : Uni.createFrom().item(new SendOutcome.NoCredentials(notConnected.reason()))),
+                unavailable -> Uni.createFrom().item(new SendOutcome.Retryable(unavailable.reason()))));
     }
 
     @Override
@@ -92,20 +87,16 @@ public class ThumbtackMessageSender implements MessageSender {
 
     /** {@code token}: the bearer token the send used (null through /v1). */
     static SendOutcome outcome(ThumbtackResult<Void> result, String token) {
-        if (result instanceof ThumbtackResult.Ok<Void>) {
-            return new SendOutcome.Sent();
-        }
-        if (result instanceof ThumbtackResult.Rejected<Void> rejected) {
-            return switch (rejected.status()) {
-                case 401 -> new SendOutcome.Unauthorized(rejected.message(), token);
-                case 408, 425, 429 -> new SendOutcome.Retryable(rejected.describe());
-                default -> new SendOutcome.Rejected(rejected.status(), rejected.message());
-            };
-        }
-        ThumbtackResult.Failed<Void> failed = (ThumbtackResult.Failed<Void>) result;
-        return failed.failure() == ThumbtackResult.Failure.CIRCUIT_OPEN
-                ? new SendOutcome.Paused(failed.describe())
-                : new SendOutcome.Retryable(failed.describe());
+        return result.fold(
+                sent -> new SendOutcome.Sent(),
+                rejected -> switch (rejected.status()) {
+                    case 401 -> new SendOutcome.Unauthorized(rejected.message(), token);
+                    case 408, 425, 429 -> new SendOutcome.Retryable(rejected.describe());
+                    default -> new SendOutcome.Rejected(rejected.status(), rejected.message());
+                },
+                failed -> failed.failure() == ThumbtackResult.Failure.CIRCUIT_OPEN
+                        ? new SendOutcome.Paused(failed.describe())
+                        : new SendOutcome.Retryable(failed.describe()));
     }
 
     /**

@@ -58,29 +58,21 @@ public class TokenRenewal {
             if (progress.settled() != null) {
                 return Uni.createFrom().item((Renewal) new Renewal.NotYet(progress.settled()));
             }
-            return connections.replaceRefused(businessId, refused).chain(token -> {
-                if (token instanceof AccessToken.Bearer bearer) {
-                    return Uni.createFrom().item((Renewal) new Renewal.Renewed(bearer.token()));
-                }
-                if (token instanceof AccessToken.NotConnected notConnected) {
-                    return Uni.createFrom().item((Renewal) new Renewal.Refused(notConnected.reason()));
-                }
-                // Failed for a passing reason, or another caller holds the refresh lease: read again,
-                // which waits for that caller's refresh or ends with this reason.
-                return round(businessId, refused, progress.refreshFailed(((AccessToken.Unavailable) token).reason()));
-            });
+            return connections.replaceRefused(businessId, refused).chain(token -> token.fold(
+                    bearer -> Uni.createFrom().item((Renewal) new Renewal.Renewed(bearer.token())),
+                    notConnected -> Uni.createFrom().item((Renewal) new Renewal.Refused(notConnected.reason())),
+                    // Failed for a passing reason, or another caller holds the refresh lease: read again,
+                    // which waits for that caller's refresh or ends with this reason.
+                    unavailable -> round(businessId, refused, progress.refreshFailed(unavailable.reason()))));
         });
     }
 
     /** The outcome the stored row decides by itself: a different token, or a connection that is gone. */
     private static Renewal known(StoredToken stored, String refused) {
-        if (stored.token() instanceof AccessToken.NotConnected notConnected) {
-            return new Renewal.Refused(notConnected.reason());
-        }
-        if (stored.token() instanceof AccessToken.Bearer bearer && !bearer.token().equals(refused)) {
-            return new Renewal.Renewed(bearer.token());
-        }
-        return null;
+        return stored.token().fold(
+                bearer -> bearer.token().equals(refused) ? null : new Renewal.Renewed(bearer.token()),
+                notConnected -> new Renewal.Refused(notConnected.reason()),
+                unavailable -> null);
     }
 
     /** Completes after {@code delay} on the caller's Vert.x context (where its database session lives). */

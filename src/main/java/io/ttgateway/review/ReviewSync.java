@@ -101,12 +101,10 @@ public class ReviewSync {
     }
 
     private static String bearer(AccessToken token) {
-        if (token instanceof AccessToken.Bearer bearer) {
-            return bearer.token();
-        }
-        if (token instanceof AccessToken.NotConnected notConnected) {
+        return token.fold(AccessToken.Bearer::token, notConnected -> {
             throw new ConflictException(notConnected.reason());
-        }
-        throw new ThumbtackCallException(502, ((AccessToken.Unavailable) token).reason());
+        }, unavailable -> {
+            throw new ThumbtackCallException(502, unavailable.reason());
+        });
     }
 }

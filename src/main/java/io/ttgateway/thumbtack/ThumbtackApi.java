@@ -1,5 +1,6 @@
 package io.ttgateway.thumbtack;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.ttgateway.config.ThumbtackConfig;
@@ -11,7 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -20,9 +24,12 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * The pro-api as the rest of the service sees it. Every method answers a {@link ThumbtackResult} and
- * never fails: timeouts, retries and the circuit breaker are {@link ThumbtackGuard}'s. Log lines name
- * the operation and the outcome only; tokens, codes, secrets and headers are never logged.
+ * Thumbtack's pro-api as the rest of the service sees it: one method per remote call, each naming its
+ * {@link ThumbtackGuard} policy ({@code repeatable}, {@code once}, or the refresh's own) and whether a
+ * {@code null} body is Thumbtack's grace-period answer to retry ({@link #tokenAttempt}) or an answer
+ * like any other ({@link #attempt}). Every method answers a {@link ThumbtackResult} and never fails.
+ * Log lines name the operation and the outcome only; tokens, codes, secrets and headers are never
+ * logged, and are redacted from any error text Thumbtack echoes them in.
  */
 @ApplicationScoped
 public class ThumbtackApi {
@@ -44,11 +51,14 @@ public class ThumbtackApi {
         this.json = json;
     }
 
+    // --- The connection's calls (client credentials, the business's bearer token) ----------------
+
     /** Step 5 of the reference: exchange an authorization code for a token pair. */
     public Uni<ThumbtackResult<TokenResponse>> exchangeCode(String code) {
         String redirectUri = config.redirectUri().filter(uri -> !uri.isBlank()).orElse(null);
-        return call("exchange code", TokenResponse.class, true, secrets(code),
-                () -> client.tokens(clientBasicAuth(), "authorization_code", code, redirectUri, null, "AUTH_CODE"));
+        return finish("exchange code", TokenResponse.class, secrets(code),
+                guard.repeatable(tokenAttempt(() -> client.tokens(clientBasicAuth(), "authorization_code", code,
+                        redirectUri, null, "AUTH_CODE"))));
     }
 
     /**
@@ -59,53 +69,97 @@ public class ThumbtackApi {
      * within about 8 s (ThumbtackGuard#refreshFirst, #graceRetry).
      */
     public Uni<ThumbtackResult<TokenResponse>> refresh(String refreshToken) {
-        List<String> secrets = secrets(refreshToken);
-        Supplier<Uni<Reply>> attempt = attempt(true,
+        Supplier<Uni<Reply>> attempt = tokenAttempt(
                 () -> client.tokens(clientBasicAuth(), "refresh_token", null, null, refreshToken, "REFRESH"));
         AtomicBoolean sent = new AtomicBoolean();
         Uni<Reply> guarded = Uni.createFrom()
                 .deferred(() -> sent.getAndSet(true) ? guard.graceRetry(attempt) : guard.refreshFirst(attempt))
                 .onFailure(ThumbtackApi::worthAGraceRetry).retry()
                 .withBackOff(GRACE_RETRY_DELAY, GRACE_RETRY_DELAY.multipliedBy(2)).withJitter(0.2).atMost(2);
-        return finish("refresh token", TokenResponse.class, secrets, guarded);
+        return finish("refresh token", TokenResponse.class, secrets(refreshToken), guarded);
     }
+
+    public Uni<ThumbtackResult<ThumbtackInfo>> thumbtackInfo(String accessToken) {
+        return finish("get thumbtack info", ThumbtackInfo.class, secrets(accessToken),
+                guard.repeatable(attempt(() -> client.thumbtackInfo(bearer(accessToken)))));
+    }
+
+    public Uni<ThumbtackResult<DisconnectResponse>> disconnect(String businessPk) {
+        return finish("disconnect partner", DisconnectResponse.class, secrets(),
+                guard.repeatable(attempt(() -> client.disconnectPartner(clientBasicAuth(), businessPk))));
+    }
+
+    // --- The partner's calls (messages, targeting, test data) -----------------------------------
+
+    /** One attempt: the outbox decides about repeating it. */
+    public Uni<ThumbtackResult<Void>> sendMessage(String accessToken, String businessId, String leadId, String text) {
+        return finish("send message", Void.class, secrets(accessToken),
+                guard.once(attempt(() -> client.sendMessage(bearer(accessToken), businessId, leadId,
+                        new MessageBody(text)))));
+    }
+
+    /** One attempt through /v1; only when {@link #v1Credentials()} is present. */
+    public Uni<ThumbtackResult<Void>> sendMessageV1(String businessId, String leadId, String text) {
+        V1Credentials v1 = v1Credentials().orElseThrow();
+        return finish("send message (v1)", Void.class, secrets(v1.secrets()),
+                guard.once(attempt(() -> client.sendMessageV1(v1.authorization(), businessId, leadId,
+                        new MessageBody(text)))));
+    }
+
+    /** Idempotent, so retried like the token calls. categoryId null: the service-wide variant. */
+    public Uni<ThumbtackResult<JsonNode>> setTargeting(String accessToken, String serviceId, String categoryId,
+            boolean enabled) {
+        TargetingBody body = new TargetingBody(enabled);
+        return finish("set targeting", JsonNode.class, secrets(accessToken),
+                guard.repeatable(attempt(() -> categoryId == null
+                        ? client.serviceTargeting(bearer(accessToken), serviceId, body)
+                        : client.categoryTargeting(bearer(accessToken), serviceId, categoryId, body))));
+    }
+
+    /** Staging only; one attempt, since each call creates data. Only when {@link #v1Credentials()} is present. */
+    public Uni<ThumbtackResult<JsonNode>> createTestLead(String businessId) {
+        V1Credentials v1 = v1Credentials().orElseThrow();
+        Map<String, String> body = businessId == null || businessId.isBlank() ? Map.of() : Map.of("businessID", businessId);
+        return finish("create test lead", JsonNode.class, secrets(v1.secrets()),
+                guard.once(attempt(() -> client.createTestLead(v1.authorization(), body))));
+    }
+
+    /** THUMBTACK_V1_USERNAME/PASSWORD, when both are set. */
+    public Optional<V1Credentials> v1Credentials() {
+        return V1Credentials.of(config);
+    }
+
+    // --- Answers into values ---------------------------------------------------------------------
 
     /** A sent refresh that may have rotated the pair at Thumbtack (not: a breaker that refused it). */
     private static boolean worthAGraceRetry(Throwable failure) {
         return failure instanceof RetryableFailure || failure instanceof TimeoutException;
     }
 
-    public Uni<ThumbtackResult<ThumbtackInfo>> thumbtackInfo(String accessToken) {
-        return call("get thumbtack info", ThumbtackInfo.class, false, secrets(accessToken),
-                () -> client.thumbtackInfo("Bearer " + accessToken));
-    }
-
-    public Uni<ThumbtackResult<DisconnectResponse>> disconnect(String businessPk) {
-        return call("disconnect partner", DisconnectResponse.class, false, secrets(),
-                () -> client.disconnectPartner(clientBasicAuth(), businessPk));
-    }
-
-    private <T> Uni<ThumbtackResult<T>> call(String operation, Class<T> type, boolean nullIsRetryable,
-            List<String> secrets, Supplier<Uni<Response>> http) {
-        return call(operation, type, nullIsRetryable, true, secrets, http);
-    }
-
-    /**
-     * One call under the guard's policies. {@code repeatable} false: a single attempt (timeout and
-     * circuit breaker only), for calls whose repetition is decided by the caller, such as a message
-     * send. A {@code Void} type means any 2xx is success, whatever the body.
-     */
-    <T> Uni<ThumbtackResult<T>> call(String operation, Class<T> type, boolean nullIsRetryable, boolean repeatable,
-            List<String> secrets, Supplier<Uni<Response>> http) {
-        Supplier<Uni<Reply>> attempt = attempt(nullIsRetryable, http);
-        return finish(operation, type, secrets, repeatable ? guard.call(attempt) : guard.once(attempt));
-    }
-
-    private static Supplier<Uni<Reply>> attempt(boolean nullIsRetryable, Supplier<Uni<Response>> http) {
+    /** An attempt whose {@code null} body is an answer like any other (read as the call's type reads it). */
+    private static Supplier<Uni<Reply>> attempt(Supplier<Uni<Response>> http) {
         return () -> http.get()
                 .onFailure().transform(ThumbtackApi::classify)
                 .map(Reply::of)
-                .invoke(reply -> failIfRetryable(reply, nullIsRetryable));
+                .invoke(ThumbtackApi::failIfServerError);
+    }
+
+    /**
+     * An attempt at the token endpoint, whose {@code null} body is Thumbtack's refresh grace-period
+     * answer: worth a retry like a 5xx.
+     */
+    private static Supplier<Uni<Reply>> tokenAttempt(Supplier<Uni<Response>> http) {
+        return () -> attempt(http).get().invoke(reply -> {
+            if (reply.success() && reply.isNullBody()) {
+                throw new RetryableFailure(Failure.NULL_ANSWER, "Thumbtack answered null");
+            }
+        });
+    }
+
+    private static void failIfServerError(Reply reply) {
+        if (reply.status() >= 500) {
+            throw new RetryableFailure(Failure.SERVER_ERROR, "Thumbtack answered " + reply.status());
+        }
     }
 
     private <T> Uni<ThumbtackResult<T>> finish(String operation, Class<T> type, List<String> secrets,
@@ -116,15 +170,7 @@ public class ThumbtackApi {
                 .invoke(result -> LOG.debugf("Thumbtack %s: %s", operation, outcome(result)));
     }
 
-    private static void failIfRetryable(Reply reply, boolean nullIsRetryable) {
-        if (reply.status() >= 500) {
-            throw new RetryableFailure(Failure.SERVER_ERROR, "Thumbtack answered " + reply.status());
-        }
-        if (nullIsRetryable && reply.success() && reply.isNullBody()) {
-            throw new RetryableFailure(Failure.NULL_ANSWER, "Thumbtack answered null");
-        }
-    }
-
+    /** A {@code Void} type means any 2xx is success, whatever the body. */
     private <T> ThumbtackResult<T> toResult(Reply reply, Class<T> type, List<String> secrets) {
         if (!reply.success()) {
             return new ThumbtackResult.Rejected<>(reply.status(), ThumbtackMessages.fromBody(json, reply, secrets),
@@ -175,24 +221,33 @@ public class ThumbtackApi {
     }
 
     private static String outcome(ThumbtackResult<?> result) {
-        if (result instanceof ThumbtackResult.Rejected<?> rejected) {
-            return "rejected with " + rejected.status();
-        }
-        if (result instanceof ThumbtackResult.Failed<?> failed) {
-            return "failed: " + failed.failure();
-        }
-        return "ok";
+        return result.fold(ok -> "ok", rejected -> "rejected with " + rejected.status(),
+                failed -> "failed: " + failed.failure());
     }
 
-    String clientBasicAuth() {
+    private static String bearer(String accessToken) {
+        return "Bearer " + accessToken;
+    }
+
+    private String clientBasicAuth() {
+        return "Basic " + clientCredentials();
+    }
+
+    /** base64(client_id:client_secret), as the Basic header carries it (and as an error body might echo it). */
+    private String clientCredentials() {
         String credentials = config.clientId().orElse("") + ":" + config.clientSecret().orElse("");
-        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
-    List<String> secrets(String... callSecrets) {
-        List<String> all = new ArrayList<>(Arrays.asList(callSecrets));
+    private List<String> secrets(String... callSecrets) {
+        return secrets(Arrays.asList(callSecrets));
+    }
+
+    /** The call's own secrets and the client's, which every error text is redacted of. */
+    private List<String> secrets(Collection<String> callSecrets) {
+        List<String> all = new ArrayList<>(callSecrets);
         config.clientSecret().ifPresent(all::add);
-        all.add(clientBasicAuth().substring("Basic ".length()));
+        all.add(clientCredentials());
         return all;
     }
 }

@@ -12,7 +12,9 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * The fault-tolerance policy of every call to Thumbtack, applied without blocking a thread:
+ * The fault-tolerance policies of the calls to Thumbtack's pro-api, applied without blocking a
+ * thread; each {@link ThumbtackApi} method names the one it goes through. {@link #repeatable}, for
+ * calls whose repetition changes nothing at Thumbtack:
  * <ul>
  * <li>{@code @Timeout} 2.5 s per attempt;</li>
  * <li>{@code @Retry}: at most 3 attempts, 0.5 s then 1 s apart (+-0.2 s jitter), all within 8 s, only
@@ -22,12 +24,13 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * <li>{@code @CircuitBreaker} shared by these calls (name "thumbtack"): after half of the last 20
  * attempts failed, calls fail at once for 30 s.</li>
  * </ul>
+ * Calls that create something at Thumbtack go through {@link #once}.
  * A token refresh has its own policy ({@link #refreshFirst}, {@link #graceRetry}): a refresh whose
  * first request was sent may already have rotated the pair at Thumbtack, and only a retry with the
  * same refresh token within the 10-second grace period gets it; no breaker may cut that retry short.
  * Each attempt calls {@code request.get()} again, so a retry really sends a new HTTP request.
  * The values can be overridden with MicroProfile Fault Tolerance configuration, e.g.
- * {@code io.ttgateway.thumbtack.ThumbtackGuard/call/Timeout/value=1000} (the test profile does).
+ * {@code io.ttgateway.thumbtack.ThumbtackGuard/repeatable/Timeout/value=1000} (the test profile does).
  */
 @ApplicationScoped
 class ThumbtackGuard {
@@ -40,7 +43,7 @@ class ThumbtackGuard {
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30000, successThreshold = 2,
             failOn = {RetryableFailure.class, TimeoutException.class})
     @CircuitBreakerName("thumbtack")
-    public Uni<Reply> call(Supplier<Uni<Reply>> request) {
+    public Uni<Reply> repeatable(Supplier<Uni<Reply>> request) {
         return Uni.createFrom().deferred(() -> request.get());
     }
 

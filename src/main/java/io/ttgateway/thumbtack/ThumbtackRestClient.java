@@ -23,8 +23,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * <p>Every method answers a raw {@code Uni<Response>} whatever the status (the default exception
  * mapper is disabled for this client), so a 4xx is a value, not an exception. The REST client sends
  * the request when the Uni is subscribed, so each subscription is a new request. A null query
- * parameter is left out of the URL. Add further Thumbtack endpoints here (send-message, targeting,
- * create-lead) the same way.
+ * parameter is left out of the URL. Each endpoint added here gets its own method in ThumbtackApi,
+ * naming its guard policy.
  */
 @RegisterRestClient(configKey = "thumbtack")
 @Produces(MediaType.APPLICATION_JSON)

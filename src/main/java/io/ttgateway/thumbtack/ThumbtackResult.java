@@ -1,9 +1,13 @@
 package io.ttgateway.thumbtack;
 
+import java.util.function.Function;
+
 /**
  * What a call to Thumbtack came to. Expected outcomes are values, never exceptions:
  * {@link Ok} (2xx with a usable body), {@link Rejected} (Thumbtack answered 4xx: it understood and
  * refused; never retried) and {@link Failed} (no usable answer even after the bounded retries).
+ * Callers {@link #fold} over the three, so a new variant is a compile error at every caller, not a
+ * silent fall-through.
  */
 public sealed interface ThumbtackResult<T> {
 
@@ -25,6 +29,11 @@ public sealed interface ThumbtackResult<T> {
 
     record Ok<T>(T body) implements ThumbtackResult<T> {
         @Override
+        public <R> R fold(Function<T, R> ok, Function<Rejected<T>, R> rejected, Function<Failed<T>, R> failed) {
+            return ok.apply(body);
+        }
+
+        @Override
         public String describe() {
             return "ok";
         }
@@ -39,6 +48,11 @@ public sealed interface ThumbtackResult<T> {
             this(status, message, null);
         }
 
+        @Override
+        public <R> R fold(Function<T, R> ok, Function<Rejected<T>, R> rejected, Function<Failed<T>, R> failed) {
+            return rejected.apply(this);
+        }
+
         /** OAuth's answer for a refresh token or code the server refuses (RFC 6749, 5.2). */
         public boolean invalidGrant() {
             return "invalid_grant".equals(error);
@@ -51,6 +65,11 @@ public sealed interface ThumbtackResult<T> {
     }
 
     record Failed<T>(Failure failure, String message) implements ThumbtackResult<T> {
+        @Override
+        public <R> R fold(Function<T, R> ok, Function<Rejected<T>, R> rejected, Function<Failed<T>, R> failed) {
+            return failed.apply(this);
+        }
+
         public boolean timedOut() {
             return failure == Failure.TIMEOUT;
         }
@@ -61,17 +80,22 @@ public sealed interface ThumbtackResult<T> {
         }
     }
 
+    /** The one way to take a result apart: exactly one of the three functions is applied. */
+    <R> R fold(Function<T, R> ok, Function<Rejected<T>, R> rejected, Function<Failed<T>, R> failed);
+
     /** A short text for logs and error answers, free of tokens and secrets. */
     String describe();
 
+    /** Whether Thumbtack answered 2xx with a usable body. */
+    default boolean succeeded() {
+        return fold(body -> true, rejected -> false, failed -> false);
+    }
+
     /** The service's own answer for a caller of the partner API: 502, or 504 when Thumbtack timed out. */
     default ThumbtackCallException toException(String what) {
-        if (this instanceof Rejected<T> rejected) {
-            return new ThumbtackCallException(502, what + ": " + rejected.describe());
-        }
-        if (this instanceof Failed<T> failed) {
-            return new ThumbtackCallException(failed.timedOut() ? 504 : 502, what + ": " + failed.describe());
-        }
-        throw new IllegalStateException("not a failure: Ok");
+        return fold(body -> {
+            throw new IllegalStateException("not a failure: Ok");
+        }, rejected -> new ThumbtackCallException(502, what + ": " + rejected.describe()),
+                failed -> new ThumbtackCallException(failed.timedOut() ? 504 : 502, what + ": " + failed.describe()));
     }
 }
