@@ -48,6 +48,7 @@ class LeadBatchSql {
         int now = eventData + 1;
         int detail = now + 1;
         int file = detail + 4;
+        int eventType = file + 7;
         StringBuilder inputs = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
             inputs.append('$').append(i + 1).append("::").append(columns.get(i).type()).append("[], ");
@@ -80,7 +81,7 @@ class LeadBatchSql {
                 + " where a.l in (select lead_id from stored))"
                 // a legacy lead's event has no data: its payload is lead.raw (V7), no second copy
                 + " insert into event (type, business_id, lead_id, occurred_at, data)"
-                + " select 'lead.received', f.business_id, f.lead_id, $" + now + ", f.event_data::jsonb"
+                + " select $" + eventType + "::text, f.business_id, f.lead_id, $" + now + ", f.event_data::jsonb"
                 + " from t f where f.lead_id in (select lead_id from stored) order by f.ord returning lead_id";
     }
 

@@ -1,5 +1,6 @@
 package io.ttgateway.lead;
 
+import io.ttgateway.event.EventType;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -7,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** The parameters of {@link LeadBatchSql}'s statement: one array per column, one element per row. */
+/**
+ * The parameters of {@link LeadBatchSql}'s statement: one array per column, one element per row, and
+ * last the wire name of the events it writes.
+ */
 final class LeadBatchTuple {
 
     /**
@@ -96,7 +100,8 @@ final class LeadBatchTuple {
                 .addArrayOfLong(files.stream().map(f -> f.file.fileSize).toArray(Long[]::new))
                 .addArrayOfString(strings(files, f -> f.file.mimeType))
                 .addArrayOfString(strings(files, f -> f.file.url))
-                .addArrayOfString(strings(files, f -> f.file.description));
+                .addArrayOfString(strings(files, f -> f.file.description))
+                .addString(EventType.LEAD_RECEIVED.wireName());
     }
 
     private static <T> String[] strings(List<T> rows, Function<T, String> column) {

@@ -1,8 +1,7 @@
 package io.ttgateway.leadwatch;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
+import io.ttgateway.event.NewEvent;
 import io.ttgateway.thumbtackv4.V4Negotiation;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -32,14 +31,12 @@ public class LeadChanges {
             values ($1, $2, $3, $4, $5::text::jsonb, now(), now())""";
     private static final String ANNOUNCE = """
             insert into event (type, business_id, lead_id, occurred_at, data)
-            values ('lead.updated', $1, $2, now(), $3::text::jsonb)""";
+            values ($1, $2, $3, now(), $4::text::jsonb)""";
 
     private final Pool pool;
-    private final ObjectMapper json;
 
-    LeadChanges(Pool pool, ObjectMapper json) {
+    LeadChanges(Pool pool) {
         this.pool = pool;
-        this.json = json;
     }
 
     /** Whether the lead changed (false too for a lead that is not stored). */
@@ -60,16 +57,12 @@ public class LeadChanges {
                 && Objects.equals(status, stored.getString("status"))) {
             return Uni.createFrom().item(Boolean.FALSE);
         }
-        ObjectNode data = json.createObjectNode();
-        data.put("leadID", leadId);
-        data.put("leadPrice", price);
-        data.put("chargeState", charge);
-        data.put("status", status);
-        String body = data.toString();
+        NewEvent event = NewEvent.leadChanged(stored.getString("business_id"), leadId, price, charge, status);
         return connection.preparedQuery(UPDATE).execute(Tuple.of(leadId, price, charge, status))
-                .chain(() -> connection.preparedQuery(RECORD).execute(Tuple.of(leadId, price, charge, status, body)))
-                .chain(() -> connection.preparedQuery(ANNOUNCE)
-                        .execute(Tuple.of(stored.getString("business_id"), leadId, body)))
+                .chain(() -> connection.preparedQuery(RECORD)
+                        .execute(Tuple.of(leadId, price, charge, status, event.data())))
+                .chain(() -> connection.preparedQuery(ANNOUNCE).execute(Tuple.of(event.type().wireName(),
+                        event.businessId(), event.leadId(), event.data())))
                 .replaceWith(Boolean.TRUE);
     }
 }

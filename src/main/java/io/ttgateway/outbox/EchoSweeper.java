@@ -3,6 +3,7 @@ package io.ttgateway.outbox;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.ttgateway.common.Deadlines;
+import io.ttgateway.event.EventType;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,7 @@ public class EchoSweeper {
                                limit $2 for update skip locked)
               returning m.business_id, m.lead_id, m.raw)
             insert into event (type, business_id, lead_id, occurred_at, data)
-            select 'message.pro_sent', business_id, lead_id, now(), raw from released""";
+            select $3::text, business_id, lead_id, now(), raw from released""";
 
     private final Pool pool;
     private final OutboxConfig config;
@@ -48,7 +49,8 @@ public class EchoSweeper {
     /** One batch; how many pro messages were released. */
     public Uni<Integer> sweep() {
         long olderThanMs = config.lease().multipliedBy(2).toMillis();
-        return Deadlines.dbCall(pool.preparedQuery(SWEEP).execute(Tuple.of(olderThanMs, BATCH)), "echo sweep")
+        Tuple values = Tuple.of(olderThanMs, BATCH, EventType.MESSAGE_PRO_SENT.wireName());
+        return Deadlines.dbCall(pool.preparedQuery(SWEEP).execute(values), "echo sweep")
                 .map(rows -> rows.rowCount());
     }
 }

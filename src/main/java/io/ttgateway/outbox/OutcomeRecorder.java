@@ -1,11 +1,9 @@
 package io.ttgateway.outbox;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.ttgateway.common.Backoff;
 import io.ttgateway.common.Deadlines;
-import io.ttgateway.event.EventType;
+import io.ttgateway.event.NewEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.UUID;
@@ -23,16 +21,13 @@ public class OutcomeRecorder {
     private final OutcomeWriter writer;
     private final OutboxConfig config;
     private final OutboxMetrics metrics;
-    private final ObjectMapper mapper;
     private final SendBreaker breaker;
 
-    OutcomeRecorder(OutcomeWriter writer, OutboxConfig config, OutboxMetrics metrics, ObjectMapper mapper,
-            SendBreaker breaker) {
+    OutcomeRecorder(OutcomeWriter writer, OutboxConfig config, OutboxMetrics metrics, SendBreaker breaker) {
         this.writer = writer;
         this.breaker = breaker;
         this.config = config;
         this.metrics = metrics;
-        this.mapper = mapper;
     }
 
     Uni<Void> record(OutboundMessage m, SendOutcome outcome, UUID owner) {
@@ -46,13 +41,12 @@ public class OutcomeRecorder {
     }
 
     private Uni<Void> settle(OutboundMessage m, UUID owner, Duration retryIn) {
-        EventType event = switch (m.status) {
-            case SENT -> EventType.MESSAGE_SENT;
-            case FAILED -> EventType.MESSAGE_FAILED;
+        NewEvent event = switch (m.status) {
+            case SENT -> NewEvent.messageSent(m.id, m.businessId, m.leadId, m.attempts, m.thumbtackMessageId);
+            case FAILED -> NewEvent.messageFailed(m.id, m.businessId, m.leadId, m.attempts, m.lastError);
             case PENDING -> null;
         };
-        return Deadlines.dbCall(writer.settle(m, owner, retryIn, event == null ? null : event.wireName(),
-                event == null ? null : data(m), m.thumbtackMessageId), "outbox record")
+        return Deadlines.dbCall(writer.settle(m, owner, retryIn, event, m.thumbtackMessageId), "outbox record")
                 .invoke(settled -> {
                     if (!settled) {
                         LOG.warnf("outbound message %s: lease lost before its outcome was recorded", m.id);
@@ -149,19 +143,5 @@ public class OutcomeRecorder {
             case FAILED -> "failed";
             case PENDING -> "retry";
         };
-    }
-
-    private String data(OutboundMessage m) {
-        ObjectNode data = mapper.createObjectNode();
-        data.put("outboundMessageId", m.id.toString());
-        data.put("businessId", m.businessId);
-        data.put("leadId", m.leadId);
-        data.put("status", m.status.name());
-        data.put("attempts", m.attempts);
-        data.put("lastError", m.lastError);
-        if (m.thumbtackMessageId != null) {
-            data.put("thumbtackMessageId", m.thumbtackMessageId);
-        }
-        return data.toString();
     }
 }

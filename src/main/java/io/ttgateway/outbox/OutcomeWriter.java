@@ -1,6 +1,8 @@
 package io.ttgateway.outbox;
 
 import io.smallrye.mutiny.Uni;
+import io.ttgateway.event.EventType;
+import io.ttgateway.event.NewEvent;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -66,7 +68,7 @@ public class OutcomeWriter {
                                     and (o.lease_until > now() or o.attempts > 0))
               returning m.business_id, m.lead_id, m.raw)
             insert into event (type, business_id, lead_id, occurred_at, data)
-            select 'message.pro_sent', business_id, lead_id, now(), raw from released""";
+            select $2::text, business_id, lead_id, now(), raw from released""";
 
     private final Pool pool;
 
@@ -74,22 +76,24 @@ public class OutcomeWriter {
         this.pool = pool;
     }
 
-    /** As {@link #settle(OutboundMessage, UUID, Duration, String, String, String)} for a send with no messageID. */
-    public Uni<Boolean> settle(OutboundMessage m, UUID owner, Duration retryIn, String eventType, String eventData) {
-        return settle(m, owner, retryIn, eventType, eventData, null);
+    /** As {@link #settle(OutboundMessage, UUID, Duration, NewEvent, String)} for a send with no messageID. */
+    public Uni<Boolean> settle(OutboundMessage m, UUID owner, Duration retryIn, NewEvent event) {
+        return settle(m, owner, retryIn, event, null);
     }
 
     /**
      * {@code retryIn}: the delay before the next attempt (null: SENT or FAILED, the due time stays).
-     * {@code eventType} null: no event (the message stays PENDING for another attempt).
-     * {@code thumbtackMessageId}: the messageID a v4 send was answered with, else null.
+     * {@code event} null: no event (the message stays PENDING for another attempt); its business and
+     * lead are the message row's. {@code thumbtackMessageId}: the messageID a v4 send was answered with,
+     * else null.
      */
-    public Uni<Boolean> settle(OutboundMessage m, UUID owner, Duration retryIn, String eventType, String eventData,
+    public Uni<Boolean> settle(OutboundMessage m, UUID owner, Duration retryIn, NewEvent event,
             String thumbtackMessageId) {
         Tuple values = Tuple.tuple()
                 .addUUID(m.id).addUUID(owner).addString(m.status.name()).addInteger(m.attempts)
                 .addLong(retryIn == null ? null : retryIn.toMillis()).addString(m.lastError)
-                .addString(eventType).addString(eventData).addString(thumbtackMessageId);
+                .addString(event == null ? null : event.type().wireName())
+                .addString(event == null ? null : event.data()).addString(thumbtackMessageId);
         boolean settlesEchoes = m.status != OutboundMessage.Status.PENDING;
         if (!settlesEchoes) {
             return pool.preparedQuery(SETTLE).execute(values).map(rows -> rows.iterator().next().getLong(0) == 1L);
@@ -102,7 +106,8 @@ public class OutcomeWriter {
     }
 
     private static Uni<Void> releaseEchoPending(SqlConnection connection, String leadId) {
-        return connection.preparedQuery(RELEASE_ECHO_PENDING).execute(Tuple.of(leadId)).replaceWithVoid();
+        return connection.preparedQuery(RELEASE_ECHO_PENDING)
+                .execute(Tuple.of(leadId, EventType.MESSAGE_PRO_SENT.wireName())).replaceWithVoid();
     }
 
     private static Uni<Void> lockMessageId(SqlConnection connection, String thumbtackMessageId) {

@@ -4,7 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.ttgateway.common.KeyLocks;
 import io.ttgateway.event.EventLog;
-import io.ttgateway.event.EventType;
+import io.ttgateway.event.NewEvent;
 import io.ttgateway.lead.Lead;
 import io.ttgateway.lead.LeadRepository;
 import io.ttgateway.lead.LeadUpdate;
@@ -78,8 +78,8 @@ public class LeadIntake {
             apply(lead, update, update.receivedAt);
         }
         return updates.persist(update)
-                .chain(() -> events.append(EventType.LEAD_UPDATED, lead == null ? null : lead.businessId,
-                        update.leadId, update.raw))
+                .chain(() -> events.append(NewEvent.leadUpdated(lead == null ? null : lead.businessId,
+                        update.leadId, update.raw)))
                 .replaceWith(lead == null ? Outcome.LEAD_NOT_KNOWN : Outcome.STORED);
     }
 }

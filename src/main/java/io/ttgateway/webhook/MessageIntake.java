@@ -6,7 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.ttgateway.common.Epochs;
 import io.ttgateway.common.KeyLocks;
 import io.ttgateway.event.EventLog;
-import io.ttgateway.event.EventType;
+import io.ttgateway.event.NewEvent;
 import io.ttgateway.lead.LeadRepository;
 import io.ttgateway.message.Message;
 import io.ttgateway.message.MessageAttachment;
@@ -63,7 +63,7 @@ public class MessageIntake {
         });
         return messages.persist(message)
                 .chain(() -> Panache.getSession().chain(s -> s.persistAll(attachments.toArray())))
-                .chain(() -> events.append(EventType.MESSAGE_RECEIVED, message.businessId, message.leadId, message.raw))
+                .chain(() -> events.append(NewEvent.messageReceived(message.businessId, message.leadId, message.raw)))
                 .replaceWith(Boolean.TRUE);
     }
 }

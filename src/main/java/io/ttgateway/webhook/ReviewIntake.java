@@ -6,7 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.ttgateway.common.Epochs;
 import io.ttgateway.common.KeyLocks;
 import io.ttgateway.event.EventLog;
-import io.ttgateway.event.EventType;
+import io.ttgateway.event.NewEvent;
 import io.ttgateway.review.Review;
 import io.ttgateway.review.ReviewPhoto;
 import io.ttgateway.review.ReviewRepository;
@@ -63,7 +63,7 @@ public class ReviewIntake {
         });
         return reviews.persist(review)
                 .chain(() -> Panache.getSession().chain(s -> s.persistAll(photos.toArray())))
-                .chain(() -> events.append(EventType.REVIEW_RECEIVED, review.businessId, review.leadId, review.raw))
+                .chain(() -> events.append(NewEvent.reviewReceived(review.businessId, review.leadId, review.raw)))
                 .replaceWith(Outcome.STORED);
     }
 }

@@ -9,7 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.ttgateway.common.KeyLocks;
 import io.ttgateway.connection.ApiVersion;
 import io.ttgateway.event.EventLog;
-import io.ttgateway.event.EventType;
+import io.ttgateway.event.NewEvent;
 import io.ttgateway.message.MessageAttachment;
 import io.ttgateway.webhook.payload.V4MessageData;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -104,9 +104,10 @@ public class V4MessageIntake {
                     if (echoPending) {
                         return files.replaceWith(Outcome.STORED);
                     }
-                    EventType type = p.fromCustomer() ? EventType.MESSAGE_RECEIVED : EventType.MESSAGE_PRO_SENT;
                     String data = eventData(delivery, p, customerId, businessId, createdAt, text).toString();
-                    return files.chain(() -> events.append(type, businessId, p.negotiationID(), data))
+                    NewEvent event = p.fromCustomer() ? NewEvent.messageReceived(businessId, p.negotiationID(), data)
+                            : NewEvent.messageProSent(businessId, p.negotiationID(), data);
+                    return files.chain(() -> events.append(event))
                             .replaceWith(Outcome.STORED);
                 });
     }

@@ -7,7 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.ttgateway.common.KeyLocks;
 import io.ttgateway.connection.ApiVersion;
 import io.ttgateway.event.EventLog;
-import io.ttgateway.event.EventType;
+import io.ttgateway.event.NewEvent;
 import io.ttgateway.review.Review;
 import io.ttgateway.review.ReviewRepository;
 import io.ttgateway.webhook.payload.V4ReviewData;
@@ -61,8 +61,8 @@ public class V4ReviewIntake {
         review.rawText = rawText;
         review.receivedAt = Instant.now();
         return reviews.persist(review)
-                .chain(() -> events.append(EventType.REVIEW_RECEIVED, businessId, review.leadId,
-                        eventData(review).toString()))
+                .chain(() -> events.append(NewEvent.reviewReceived(businessId, review.leadId,
+                        eventData(review).toString())))
                 .replaceWith(Boolean.TRUE);
     }
 

@@ -4,7 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.ttgateway.event.EventLog;
-import io.ttgateway.event.EventType;
+import io.ttgateway.event.NewEvent;
 import io.ttgateway.webhook.payload.V4Delivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -39,7 +39,7 @@ public class V4UnhandledIntake {
                 .setParameter("rawText", delivery.rawText())
                 .setParameter("receivedAt", Instant.now())
                 .executeUpdate())
-                .chain(() -> events.append(EventType.WEBHOOK_UNHANDLED, businessId, null, delivery.rawJson()))
+                .chain(() -> events.append(NewEvent.webhookUnhandled(businessId, delivery.rawJson())))
                 .replaceWith(Outcome.STORED);
     }
 }

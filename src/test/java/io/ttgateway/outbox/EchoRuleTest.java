@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.ttgateway.event.NewEvent;
 import io.ttgateway.support.Db;
 import io.ttgateway.support.Fixtures;
 import io.ttgateway.support.V4Rows;
@@ -91,7 +92,8 @@ class EchoRuleTest {
         m.status = OutboundMessage.Status.FAILED;
         m.lastError = "Thumbtack answered 400: bad";
 
-        assertThat(writer.settle(m, owner, null, "message.failed", "{}").await().indefinitely()).isTrue();
+        NewEvent failed = NewEvent.messageFailed(m.id, m.businessId, m.leadId, m.attempts, m.lastError);
+        assertThat(writer.settle(m, owner, null, failed).await().indefinitely()).isTrue();
 
         assertThat(db.one("select echo_pending from message where message_id = $1", pending).getBoolean(0)).isFalse();
         assertThat(proSent(m.leadId)).isEqualTo(1);
@@ -151,7 +153,8 @@ class EchoRuleTest {
 
     private boolean sent(OutboundMessage m, UUID owner, String messageId) {
         m.status = OutboundMessage.Status.SENT;
-        return writer.settle(m, owner, null, "message.sent", "{}", messageId).await().indefinitely();
+        NewEvent event = NewEvent.messageSent(m.id, m.businessId, m.leadId, m.attempts, messageId);
+        return writer.settle(m, owner, null, event, messageId).await().indefinitely();
     }
 
     private long proSent(String leadId) {

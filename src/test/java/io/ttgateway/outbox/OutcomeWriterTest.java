@@ -3,6 +3,7 @@ package io.ttgateway.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.ttgateway.event.NewEvent;
 import io.ttgateway.support.Db;
 import io.ttgateway.support.Fixtures;
 import io.vertx.mutiny.sqlclient.Row;
@@ -28,12 +29,12 @@ class OutcomeWriterTest {
         OutboundMessage m = leased(holder);
         m.status = OutboundMessage.Status.SENT;
 
-        assertThat(settle(m, UUID.randomUUID(), "message.sent")).isFalse();
+        assertThat(settle(m, UUID.randomUUID())).isFalse();
         assertThat(row(m).getString("status")).isEqualTo("PENDING");
         assertThat(row(m).getUUID("lease_owner")).isEqualTo(holder);
         assertThat(events(m, "message.sent")).isZero();
 
-        assertThat(settle(m, holder, "message.sent")).isTrue();
+        assertThat(settle(m, holder)).isTrue();
         Row stored = row(m);
         assertThat(stored.getString("status")).isEqualTo("SENT");
         assertThat(stored.getUUID("lease_owner")).isNull();
@@ -42,7 +43,7 @@ class OutcomeWriterTest {
         assertThat(events(m, "message.sent")).isEqualTo(1);
 
         // A repeat (say, a retry after a commit whose answer was lost) finds the lease released.
-        assertThat(settle(m, holder, "message.sent")).isFalse();
+        assertThat(settle(m, holder)).isFalse();
         assertThat(events(m, "message.sent")).isEqualTo(1);
     }
 
@@ -53,7 +54,7 @@ class OutcomeWriterTest {
         m.attempts = 1;
         m.lastError = "Thumbtack answered 503";
 
-        assertThat(writer.settle(m, holder, Duration.ofMillis(30_250), null, null).await().indefinitely()).isTrue();
+        assertThat(writer.settle(m, holder, Duration.ofMillis(30_250), null).await().indefinitely()).isTrue();
         Row stored = row(m);
         assertThat(stored.getString("status")).isEqualTo("PENDING");
         assertThat(stored.getString("last_error")).isEqualTo("Thumbtack answered 503");
@@ -64,9 +65,9 @@ class OutcomeWriterTest {
                 .isZero();
     }
 
-    private boolean settle(OutboundMessage m, UUID owner, String eventType) {
-        String data = "{\"outboundMessageId\":\"" + m.id + "\",\"status\":\"" + m.status + "\"}";
-        return writer.settle(m, owner, null, eventType, eventType == null ? null : data).await().indefinitely();
+    private boolean settle(OutboundMessage m, UUID owner) {
+        NewEvent sent = NewEvent.messageSent(m.id, m.businessId, m.leadId, m.attempts, null);
+        return writer.settle(m, owner, null, sent).await().indefinitely();
     }
 
     private OutboundMessage leased(UUID owner) {

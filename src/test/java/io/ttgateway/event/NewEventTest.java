@@ -1,0 +1,175 @@
+package io.ttgateway.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Each event kind's factory: its type, and its data in the shape the feed documents (README, "Partner
+ * API", "Moving a pro from legacy to v4", "v4 lead watch", "Outbound messages"), written as the feed's
+ * readers get it. Plain JUnit: no database, no Quarkus.
+ */
+class NewEventTest {
+
+    private static final UUID OUTBOUND = UUID.fromString("7f0c2d7e-4a1b-4c55-9a57-2f1e8d3c6b90");
+
+    /** A factory whose data is a stored payload, passed through as it is. */
+    interface PassThrough {
+        NewEvent of(String businessId, String leadId, String payload);
+    }
+
+    static Stream<Arguments> passThroughs() {
+        return Stream.of(
+                Arguments.of(EventType.LEAD_UPDATED, (PassThrough) NewEvent::leadUpdated),
+                Arguments.of(EventType.MESSAGE_RECEIVED, (PassThrough) NewEvent::messageReceived),
+                Arguments.of(EventType.MESSAGE_PRO_SENT, (PassThrough) NewEvent::messageProSent),
+                Arguments.of(EventType.REVIEW_RECEIVED, (PassThrough) NewEvent::reviewReceived));
+    }
+
+    @ParameterizedTest
+    @MethodSource("passThroughs")
+    void aWebhookEventCarriesItsPayloadUnchanged(EventType type, PassThrough factory) {
+        String payload = "{\"leadID\": \"l-1\", \"odd\": [1e400, \"x\"]}";
+
+        NewEvent event = factory.of("b-1", "l-1", payload);
+
+        assertThat(event.type()).isEqualTo(type);
+        assertThat(event.businessId()).isEqualTo("b-1");
+        assertThat(event.leadId()).isEqualTo("l-1");
+        assertThat(event.data()).isSameAs(payload);
+    }
+
+    @Test
+    void anUpdateOfALeadNotStoredYetHasNoBusiness() {
+        NewEvent event = NewEvent.leadUpdated(null, "l-1", "{}");
+
+        assertThat(event.businessId()).isNull();
+        assertThat(event.leadId()).isEqualTo("l-1");
+    }
+
+    @Test
+    void anUnhandledDeliveryIsTheDeliveryWithNoLead() {
+        String delivery = "{\"event\": {\"eventType\": \"SomethingNewV4\"}, \"data\": {}}";
+
+        NewEvent event = NewEvent.webhookUnhandled("b-1", delivery);
+
+        assertThat(event.type()).isEqualTo(EventType.WEBHOOK_UNHANDLED);
+        assertThat(event.type().wireName()).isEqualTo("webhook.unhandled");
+        assertThat(event.businessId()).isEqualTo("b-1");
+        assertThat(event.leadId()).isNull();
+        assertThat(event.data()).isSameAs(delivery);
+    }
+
+    @Test
+    void aV4LeadReadBackCarriesTheLegacyUpdateFieldsPlusStatus() {
+        NewEvent event = NewEvent.leadChanged("b-1", "l-1", "$12.50", "Charged", "Picked");
+
+        assertEvent(event, "lead.updated", "b-1", "l-1",
+                "{\"leadID\":\"l-1\",\"leadPrice\":\"$12.50\",\"chargeState\":\"Charged\",\"status\":\"Picked\"}");
+    }
+
+    @Test
+    void aFieldTheReadLacksIsNull() {
+        assertThat(NewEvent.leadChanged("b-1", "l-1", null, null, "Open").data())
+                .isEqualTo("{\"leadID\":\"l-1\",\"leadPrice\":null,\"chargeState\":null,\"status\":\"Open\"}");
+    }
+
+    @Test
+    void aSentMessageCarriesItsOutboundMessageAndTheMessageIdThumbtackAnswered() {
+        NewEvent event = NewEvent.messageSent(OUTBOUND, "b-1", "l-1", 2, "m-9");
+
+        assertEvent(event, "message.sent", "b-1", "l-1",
+                "{\"outboundMessageId\":\"" + OUTBOUND + "\",\"businessId\":\"b-1\","
+                + "\"leadId\":\"l-1\",\"status\":\"SENT\",\"attempts\":2,\"lastError\":null,"
+                + "\"thumbtackMessageId\":\"m-9\"}");
+    }
+
+    @Test
+    void aLegacySendHasNoThumbtackMessageId() {
+        assertThat(NewEvent.messageSent(OUTBOUND, "b-1", "l-1", 1, null).data())
+                .isEqualTo("{\"outboundMessageId\":\"" + OUTBOUND + "\",\"businessId\":\"b-1\","
+                        + "\"leadId\":\"l-1\",\"status\":\"SENT\",\"attempts\":1,\"lastError\":null}");
+    }
+
+    @Test
+    void aFailedMessageCarriesItsLastError() {
+        NewEvent event = NewEvent.messageFailed(OUTBOUND, "b-1", "l-1", 5, "Thumbtack answered 400: \"bad\"");
+
+        assertEvent(event, "message.failed", "b-1", "l-1",
+                "{\"outboundMessageId\":\"" + OUTBOUND + "\",\"businessId\":\"b-1\","
+                + "\"leadId\":\"l-1\",\"status\":\"FAILED\",\"attempts\":5,"
+                + "\"lastError\":\"Thumbtack answered 400: \\\"bad\\\"\"}");
+    }
+
+    @Test
+    void aConnectionCarriesNameScopesAndWhetherItWasConnectedBefore() {
+        NewEvent event = NewEvent.connectionConnected("b-1", "CONNECTED", "Ana's Plumbing",
+                List.of("messages", "targeting"), false);
+
+        assertEvent(event, "connection.connected", "b-1", null,
+                "{\"businessId\":\"b-1\",\"status\":\"CONNECTED\","
+                + "\"businessName\":\"Ana's Plumbing\",\"scopes\":[\"messages\",\"targeting\"],\"reconnected\":false}");
+        assertThat(NewEvent.connectionConnected("b-1", "CONNECTED", null, List.of(), true).data())
+                .isEqualTo("{\"businessId\":\"b-1\",\"status\":\"CONNECTED\",\"businessName\":null,\"scopes\":[],"
+                        + "\"reconnected\":true}");
+    }
+
+    @Test
+    void aConnectionThatNeedsReauthorizationSaysWhy() {
+        NewEvent event = NewEvent.connectionNeedsReauth("b-1", "NEEDS_REAUTH", "invalid_grant: expired");
+
+        assertEvent(event, "connection.needs_reauth", "b-1", null,
+                "{\"businessId\":\"b-1\",\"status\":\"NEEDS_REAUTH\",\"reason\":\"invalid_grant: expired\"}");
+    }
+
+    @Test
+    void aMigrationNamesBothApiVersions() {
+        NewEvent event = NewEvent.connectionMigrated("b-1", "CONNECTED", "legacy", "v4");
+
+        assertEvent(event, "connection.migrated", "b-1", null,
+                "{\"businessId\":\"b-1\",\"status\":\"CONNECTED\",\"from\":\"legacy\",\"to\":\"v4\"}");
+    }
+
+    @Test
+    void aDisconnectionCarriesTheBusinessAndStatusOnly() {
+        NewEvent event = NewEvent.connectionDisconnected("b-1", "DISCONNECTED");
+
+        assertEvent(event, "connection.disconnected", "b-1", null,
+                "{\"businessId\":\"b-1\",\"status\":\"DISCONNECTED\"}");
+    }
+
+    private static void assertEvent(NewEvent event, String wireName, String businessId, String leadId, String data) {
+        assertThat(event.type().wireName()).isEqualTo(wireName);
+        assertThat(event.businessId()).isEqualTo(businessId);
+        assertThat(event.leadId()).isEqualTo(leadId);
+        assertThat(event.data()).isEqualTo(data);
+    }
+
+    /** The SQL writers bind the wire name from EventType; no other main source spells one. */
+    @Test
+    void onlyEventTypeSpellsTheWireNames() throws IOException {
+        Path main = Path.of("src/main/java");
+        Path home = main.resolve("io/ttgateway/event/EventType.java");
+        try (Stream<Path> sources = Files.walk(main)) {
+            List<Path> others = sources.filter(p -> p.toString().endsWith(".java") && !p.equals(home)).toList();
+            assertThat(others).isNotEmpty();
+            for (Path source : others) {
+                String text = Files.readString(source);
+                for (EventType type : EventType.values()) {
+                    assertThat(text).as("%s spells %s", source, type.wireName())
+                            .doesNotContain("\"" + type.wireName() + "\"")
+                            .doesNotContain("'" + type.wireName() + "'");
+                }
+            }
+        }
+    }
+}
