@@ -3,6 +3,7 @@ package io.ttgateway.thumbtack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.ttgateway.common.ErrorBodies;
 import io.ttgateway.config.ThumbtackConfig;
 import io.ttgateway.thumbtack.ThumbtackResult.Failure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,8 @@ import org.jboss.logging.Logger;
 public class ThumbtackApi {
 
     private static final Logger LOG = Logger.getLogger(ThumbtackApi.class);
+    /** Where the pro-api and its OAuth server put their words in an error body, first found wins. */
+    private static final List<String> MESSAGE_FIELDS = List.of("error_description", "message", "error", "status");
     /** Before the first grace retry of a refresh; doubled before the second. */
     private static final Duration GRACE_RETRY_DELAY = Duration.ofMillis(500);
 
@@ -173,8 +176,9 @@ public class ThumbtackApi {
     /** A {@code Void} type means any 2xx is success, whatever the body. */
     private <T> ThumbtackResult<T> toResult(Reply reply, Class<T> type, List<String> secrets) {
         if (!reply.success()) {
-            return new ThumbtackResult.Rejected<>(reply.status(), ThumbtackMessages.fromBody(json, reply, secrets),
-                    ThumbtackMessages.errorCode(json, reply));
+            return new ThumbtackResult.Rejected<>(reply.status(),
+                    ErrorBodies.message(json, reply.status(), reply.body(), secrets, MESSAGE_FIELDS),
+                    ErrorBodies.oauthError(json, reply.body()));
         }
         if (type == Void.class) {
             return new ThumbtackResult.Ok<>(null);
@@ -194,7 +198,7 @@ public class ThumbtackApi {
     private static <T> ThumbtackResult<T> failed(Throwable failure, List<String> secrets) {
         if (failure instanceof RetryableFailure retryable) {
             return new ThumbtackResult.Failed<>(retryable.failure(),
-                    ThumbtackMessages.redact(retryable.getMessage(), secrets));
+                    ErrorBodies.redact(retryable.getMessage(), secrets));
         }
         if (failure instanceof TimeoutException) {
             return new ThumbtackResult.Failed<>(Failure.TIMEOUT, "Thumbtack did not answer in time");

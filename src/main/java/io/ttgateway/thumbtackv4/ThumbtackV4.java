@@ -3,6 +3,7 @@ package io.ttgateway.thumbtackv4;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.ttgateway.common.ErrorBodies;
 import io.ttgateway.config.ThumbtackV4Config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedHashMap;
@@ -32,6 +33,8 @@ import java.util.function.Supplier;
 public class ThumbtackV4 {
 
     private static final Logger LOG = Logger.getLogger(ThumbtackV4.class);
+    /** The API answers RFC 7807 ({@code detail}, {@code title}), the OAuth server {@code error_description}. */
+    private static final List<String> MESSAGE_FIELDS = List.of("detail", "error_description", "title", "message", "error");
     /** Before the first grace retry of a refresh; doubled before each further one (well inside 60 s). */
     private static final Duration GRACE_RETRY_DELAY = Duration.ofMillis(500);
     private static final int GRACE_RETRIES = 3;
@@ -186,8 +189,9 @@ public class ThumbtackV4 {
 
     private <T> V4Result<T> toResult(V4Reply reply, Class<T> type, List<String> secrets) {
         if (!reply.success()) {
-            return new V4Result.Refused<>(reply.status(), V4Problems.message(json, reply, secrets),
-                    V4Problems.oauthError(json, reply), reply.retryAfterDelay());
+            return new V4Result.Refused<>(reply.status(),
+                    ErrorBodies.message(json, reply.status(), reply.body(), secrets, MESSAGE_FIELDS),
+                    ErrorBodies.oauthError(json, reply.body()), reply.retryAfterDelay());
         }
         if (type == Void.class) {
             return new V4Result.Ok<>(null);
@@ -207,7 +211,7 @@ public class ThumbtackV4 {
     private static <T> V4Result<T> unanswered(Throwable failure, List<String> secrets) {
         if (failure instanceof V4RetryableFailure retryable) {
             return new V4Result.Unanswered<>(retryable.failure(),
-                    V4Problems.redact(retryable.getMessage(), secrets), retryable.retryAfter());
+                    ErrorBodies.redact(retryable.getMessage(), secrets), retryable.retryAfter());
         }
         if (failure instanceof TimeoutException) {
             return new V4Result.Unanswered<>(V4Result.Failure.TIMEOUT, "Thumbtack did not answer in time");
