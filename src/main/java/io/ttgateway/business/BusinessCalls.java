@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.ttgateway.common.ConflictException;
 import io.ttgateway.common.InvalidInputException;
-import io.ttgateway.common.NotFoundException;
+import io.ttgateway.common.ResourceNotFoundException;
 import io.ttgateway.connection.AccessToken;
 import io.ttgateway.connection.ApiVersion;
 import io.ttgateway.connection.Connection;
@@ -135,7 +135,7 @@ public class BusinessCalls {
                 throw new InvalidInputException(what + ": " + rejected.describe(), java.util.List.of());
             }
             if (rejected.status() == 404) {
-                throw new NotFoundException(what + ": " + rejected.describe());
+                throw new ResourceNotFoundException(what + ": " + rejected.describe());
             }
             throw result.toException(what);
         }, failed -> {

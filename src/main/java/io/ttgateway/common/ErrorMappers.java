@@ -51,7 +51,7 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response notFound(NotFoundException e) {
+    public Response notFound(ResourceNotFoundException e) {
         return json(Response.Status.NOT_FOUND, ApiError.of(e.getMessage()));
     }
 

@@ -1,7 +1,7 @@
 package io.ttgateway.connection;
 
 import io.ttgateway.common.ConflictException;
-import io.ttgateway.common.NotFoundException;
+import io.ttgateway.common.ResourceNotFoundException;
 import java.time.Instant;
 
 /** The checks before an on-demand refresh, as exceptions the error mappers turn into 404 / 409. */
@@ -11,7 +11,7 @@ final class ConnectionChecks {
 
     static void requireRefreshable(Connection row, String businessPk, Instant now) {
         if (row == null) {
-            throw new NotFoundException("no connection for business " + businessPk);
+            throw new ResourceNotFoundException("no connection for business " + businessPk);
         }
         if (row.status == ConnectionStatus.DISCONNECTED || row.refreshToken() == null) {
             throw new ConflictException("connection " + businessPk + " is disconnected; the pro must connect again");

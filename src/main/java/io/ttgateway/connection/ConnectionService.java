@@ -2,7 +2,7 @@ package io.ttgateway.connection;
 
 import io.smallrye.mutiny.Uni;
 import io.ttgateway.common.ConflictException;
-import io.ttgateway.common.NotFoundException;
+import io.ttgateway.common.ResourceNotFoundException;
 import io.ttgateway.config.GatewayConfig;
 import io.ttgateway.thumbtack.ThumbtackApi;
 import io.ttgateway.thumbtack.ThumbtackCallException;
@@ -90,14 +90,14 @@ public class ConnectionService {
     public Uni<Connection> get(String businessPk) {
         return connections.findByBusinessPk(businessPk).map(row -> {
             if (row == null) {
-                throw new NotFoundException("no connection for business " + businessPk);
+                throw new ResourceNotFoundException("no connection for business " + businessPk);
             }
             return row;
         });
     }
 
     /**
-     * Refreshes now, whatever the expiry. Fails with NotFoundException, ConflictException (disconnected,
+     * Refreshes now, whatever the expiry. Fails with ResourceNotFoundException, ConflictException (disconnected,
      * refresh token expired, or a refresh already running) or ThumbtackCallException.
      */
     public Uni<Connection> refresh(String businessPk) {
@@ -158,7 +158,7 @@ public class ConnectionService {
                         + reauth.reason()),
                 failed -> new AccessToken.Unavailable("refresh failed: " + failed.answer().describe()),
                 leaseLost -> new AccessToken.Unavailable("connection " + businessPk + " changed while it was refreshed")
-        )).onFailure(f -> f instanceof NotFoundException || f instanceof ConflictException)
+        )).onFailure(f -> f instanceof ResourceNotFoundException || f instanceof ConflictException)
                 .recoverWithItem(failure -> failure instanceof RefreshBusyException
                         ? new AccessToken.Unavailable(failure.getMessage())
                         : new AccessToken.NotConnected(failure.getMessage()));

@@ -109,7 +109,7 @@ public class ConnectionStore {
     }
 
     /**
-     * Leases one connection for an on-demand refresh. Fails with NotFoundException (unknown),
+     * Leases one connection for an on-demand refresh. Fails with ResourceNotFoundException (unknown),
      * ConflictException (disconnected) or RefreshBusyException (another refresh holds the lease).
      */
     @WithTransaction

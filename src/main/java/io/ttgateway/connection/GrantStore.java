@@ -6,7 +6,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.ttgateway.common.ConflictException;
 import io.ttgateway.common.KeyLocks;
-import io.ttgateway.common.NotFoundException;
+import io.ttgateway.common.ResourceNotFoundException;
 import io.ttgateway.thumbtackv4.V4Business;
 import io.ttgateway.thumbtackv4.V4Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -179,7 +179,7 @@ public class GrantStore {
     }
 
     /**
-     * Leases the grant of a v4 business for an on-demand refresh. Fails with NotFoundException,
+     * Leases the grant of a v4 business for an on-demand refresh. Fails with ResourceNotFoundException,
      * ConflictException (disconnected, needs re-authorization) or RefreshBusyException.
      */
     @WithTransaction
@@ -205,7 +205,7 @@ public class GrantStore {
     private Uni<OAuthGrant> lockedGrantOf(String businessPk) {
         return connections.findByBusinessPk(businessPk).chain(row -> {
             if (row == null) {
-                return Uni.createFrom().failure(new NotFoundException("no connection for business " + businessPk));
+                return Uni.createFrom().failure(new ResourceNotFoundException("no connection for business " + businessPk));
             }
             if (row.status == ConnectionStatus.DISCONNECTED || row.grantId == null) {
                 return Uni.createFrom().failure(new ConflictException("connection " + businessPk

@@ -2,7 +2,7 @@ package io.ttgateway.connection;
 
 import io.smallrye.mutiny.Uni;
 import io.ttgateway.common.ConflictException;
-import io.ttgateway.common.NotFoundException;
+import io.ttgateway.common.ResourceNotFoundException;
 import io.ttgateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -89,7 +89,7 @@ class GrantTokens {
 
     private static Uni<AccessToken> asAccessToken(Uni<GrantRefresh> refresh) {
         return refresh.map(result -> result == null ? null : result.asAccessToken())
-                .onFailure(f -> f instanceof NotFoundException || f instanceof ConflictException)
+                .onFailure(f -> f instanceof ResourceNotFoundException || f instanceof ConflictException)
                 .recoverWithItem(failure -> failure instanceof RefreshBusyException
                         ? new AccessToken.Unavailable(failure.getMessage())
                         : new AccessToken.NotConnected(failure.getMessage()));

@@ -4,7 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.ttgateway.common.AttachmentView;
 import io.ttgateway.common.Cursors;
-import io.ttgateway.common.NotFoundException;
+import io.ttgateway.common.ResourceNotFoundException;
 import io.ttgateway.common.Page;
 import io.ttgateway.message.Message;
 import io.ttgateway.message.MessageAttachment;
@@ -50,7 +50,7 @@ public class LeadReadService {
     @WithSession
     public Uni<LeadView> one(String leadId) {
         return leads.findByLeadId(leadId)
-                .onItem().ifNull().failWith(() -> new NotFoundException("no lead " + leadId))
+                .onItem().ifNull().failWith(() -> new ResourceNotFoundException("no lead " + leadId))
                 .chain(lead -> conversation(leadId)
                         .chain(conversation -> views(List.of(lead), Map.of(leadId, conversation))))
                 .map(list -> list.get(0));

@@ -6,7 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.ttgateway.common.ConflictException;
 import io.ttgateway.common.Deadlines;
 import io.ttgateway.common.FreshContext;
-import io.ttgateway.common.NotFoundException;
+import io.ttgateway.common.ResourceNotFoundException;
 import io.ttgateway.config.GatewayConfig;
 import io.ttgateway.config.ThumbtackV4Config;
 import io.ttgateway.connection.AccessToken;
@@ -146,7 +146,7 @@ public class LeadWatch {
                 .execute(Tuple.of(leadId)).chain(rows -> {
                     RowIterator<Row> found = rows.iterator();
                     if (!found.hasNext()) {
-                        throw new NotFoundException("no lead " + leadId);
+                        throw new ResourceNotFoundException("no lead " + leadId);
                     }
                     Row lead = found.next();
                     if (!"v4".equals(lead.getString("api_version"))) {

@@ -6,7 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.ttgateway.common.ConflictException;
 import io.ttgateway.common.InvalidInputException;
 import io.ttgateway.common.KeyLocks;
-import io.ttgateway.common.NotFoundException;
+import io.ttgateway.common.ResourceNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
@@ -69,10 +69,10 @@ public class OutboxService {
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(new NotFoundException("no outbound message " + id));
+            return Uni.createFrom().failure(new ResourceNotFoundException("no outbound message " + id));
         }
         return repository.findById(uuid)
-                .onItem().ifNull().failWith(() -> new NotFoundException("no outbound message " + id))
+                .onItem().ifNull().failWith(() -> new ResourceNotFoundException("no outbound message " + id))
                 .map(OutboundView::of);
     }
 

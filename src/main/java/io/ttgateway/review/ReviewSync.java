@@ -51,7 +51,7 @@ public class ReviewSync {
         this.parser = parser;
     }
 
-    /** NotFoundException for an unknown business, ConflictException for a legacy or unusable connection. */
+    /** ResourceNotFoundException for an unknown business, ConflictException for a legacy or unusable connection. */
     public Uni<Result> sync(String businessId) {
         return access.connection(businessId).chain(connection -> {
             if (connection.apiVersion != ApiVersion.V4) {

@@ -7,7 +7,7 @@ import io.ttgateway.connection.ConnectionService;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * What the reviews sync needs of a business's connection: the row (which API it uses; NotFoundException
+ * What the reviews sync needs of a business's connection: the row (which API it uses; ResourceNotFoundException
  * when unknown) and a bearer token for Thumbtack (for a v4 connection, its grant's).
  */
 @ApplicationScoped
