@@ -29,7 +29,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -205,17 +207,22 @@ class FeedOrderTest {
         ExecutorService threads = Executors.newFixedThreadPool(10);
         try {
             List<Callable<Void>> writers = new ArrayList<>();
+            AtomicInteger othersWriting = new AtomicInteger(4);
             for (int w = 0; w < 4; w++) {
                 writers.add(() -> {
-                    for (int i = 0; i < 4; i++) {
-                        writeEveryKind(tags);
+                    try {
+                        for (int i = 0; i < 4; i++) {
+                            writeEveryKind(tags);
+                        }
+                    } finally {
+                        othersWriting.decrementAndGet();
                     }
                     return null;
                 });
             }
             writers.add(() -> {
                 for (int i = 0; i < 20; i++) {
-                    slowTransaction(tags);
+                    slowTransaction(tags, () -> othersWriting.get() > 0);
                 }
                 return null;
             });
@@ -295,20 +302,31 @@ class FeedOrderTest {
         thumbtack().body(review.toString()).post("/v1/review").then().statusCode(200);
     }
 
-    /** Takes its transaction id first, lets other writers draw ids, then writes its own event. */
-    private void slowTransaction(Set<String> tags) {
+    /**
+     * Takes its transaction id first, waits until another writer has drawn an event id (while any other
+     * writer still runs), then writes its own event: a bigger id than an event of a later transaction.
+     */
+    private void slowTransaction(Set<String> tags, BooleanSupplier othersWriting) {
         String tag = Fixtures.newId();
         tags.add(tag);
         SqlConnection connection = pool.getConnection().await().indefinitely();
         try {
             Transaction tx = connection.begin().await().indefinitely();
             xid(connection);
-            connection.query("select pg_sleep(0.03)").execute().await().indefinitely();
+            long drawn = lastEventId();
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> lastEventId() > drawn || !othersWriting.getAsBoolean());
             insert(connection, tag);
             tx.commit().await().indefinitely();
         } finally {
             connection.close().await().indefinitely();
         }
+    }
+
+    /** The last event id drawn by any session, committed or not (sequences are not transactional). */
+    private long lastEventId() {
+        return db.count("""
+                select coalesce(pg_sequence_last_value(pg_get_serial_sequence('event', 'id')::regclass), 0)""");
     }
 
     private static long xid(SqlConnection connection) {

@@ -10,14 +10,14 @@ import io.restassured.response.Response;
 import io.smallrye.mutiny.Uni;
 import io.ttgateway.connection.RefreshJob;
 import io.ttgateway.outbox.OutboxWorker;
-import io.ttgateway.support.Concurrently;
-import io.ttgateway.support.Db;
 import io.ttgateway.support.Fixtures;
 import io.ttgateway.support.OnVertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.concurrent.Callable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -38,7 +38,7 @@ class SilentConnectionTest {
     private static final long HUNG_SECONDS = 8;
 
     @Inject
-    Db db;
+    Pool pool;
 
     @Inject
     RefreshJob refreshJob;
@@ -47,11 +47,20 @@ class SilentConnectionTest {
     OutboxWorker outbox;
 
     @BeforeEach
-    void idleConnectionsInThePool() throws Exception {
+    void idleConnectionsInThePool() {
         // Idle pooled connections are what a silent database strands: a call takes one and waits on it.
-        // (Without idle ones, opening a connection is bounded by the pool's wait limit already.)
-        Callable<Integer> slow = () -> db.rows("select pg_sleep(0.2)").size();
-        Concurrently.all(Collections.nCopies(6, slow));
+        // (Without idle ones, opening a connection is bounded by the pool's wait limit already.) Six held
+        // at once are six opened; closed, they go back to the pool idle.
+        List<SqlConnection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                SqlConnection connection = pool.getConnection().await().atMost(Duration.ofSeconds(10));
+                held.add(connection);
+                connection.query("select 1").execute().await().atMost(Duration.ofSeconds(10));
+            }
+        } finally {
+            held.forEach(connection -> connection.close().await().atMost(Duration.ofSeconds(10)));
+        }
     }
 
     @AfterEach

@@ -2,6 +2,7 @@ package io.ttgateway.simulator;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,7 +16,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -101,15 +101,13 @@ class SimulatorWebhookTest {
     }
 
     @Test
-    void aCreatedLeadIsAlsoDeliveredToTheService() throws InterruptedException {
+    void aCreatedLeadIsAlsoDeliveredToTheService() {
         String businessId = Fixtures.newId();
         String leadId = Sim.v1().body("{\"businessID\": \"" + businessId + "\"}").post("/simulator/pro-api/v1/test/create-lead")
                 .then().statusCode(200).extract().path("leadID");
 
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (db.count("select count(*) from lead where lead_id = $1", leadId) == 0 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> db.count("select count(*) from lead where lead_id = $1", leadId) > 0);
         Row lead = db.one("select business_id, category, lead_type, address1 from lead where lead_id = $1", leadId);
         assertThat(lead.getString("business_id")).isEqualTo(businessId);
         assertThat(lead.getString("category")).isEqualTo("House Cleaning");

@@ -3,6 +3,7 @@ package io.ttgateway.simulator;
 import static io.restassured.RestAssured.given;
 import static io.ttgateway.support.Api.partner;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -25,7 +26,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -76,15 +76,13 @@ class TryItWalkthroughTest {
 
         // Step 4: the event feed, paged and live.
         // The feed shows an event once every earlier transaction has settled, so it may trail by a moment.
-        List<Object> types = List.of();
-        for (Instant deadline = Instant.now().plusSeconds(10); types.size() < 3 && Instant.now().isBefore(deadline); ) {
-            Thread.sleep(100);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
             List<Map<String, Object>> events = partner().queryParam("after", before).queryParam("limit", 500)
                     .get("/api/v1/events").then().statusCode(200).extract().jsonPath()
                     .getList("items.findAll { it.businessId == '" + businessId + "' }");
-            types = events.stream().map(e -> e.get("type")).toList();
-        }
-        assertThat(types).containsExactly("connection.connected", "lead.received", "message.sent");
+            assertThat(events).extracting(e -> e.get("type"))
+                    .containsExactly("connection.connected", "lead.received", "message.sent");
+        });
         assertThat(live.get(15, TimeUnit.SECONDS)).containsSubsequence("connection.connected", "lead.received",
                 "message.sent");
 
@@ -137,25 +135,17 @@ class TryItWalkthroughTest {
 
         String created = partner().body(Map.of("businessId", businessId)).post("/api/v1/test/create-lead")
                 .then().statusCode(200).body("business.businessID", equalTo(businessId)).extract().path("leadID");
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (db.count("select count(*) from lead where lead_id = $1", created) == 0 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> db.count("select count(*) from lead where lead_id = $1", created) > 0);
         assertThat(db.count("select count(*) from lead where lead_id = $1 and business_id = $2", created, businessId))
                 .isEqualTo(1);
     }
 
-    private static JsonPath awaitSent(String outbound) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(20);
-        JsonPath message = null;
-        while (Instant.now().isBefore(deadline)) {
-            message = partner().get(outbound).then().statusCode(200).extract().jsonPath();
-            if ("SENT".equals(message.getString("status"))) {
-                return message;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("outbound message not sent after 20 s: " + message.prettify());
+    private static JsonPath awaitSent(String outbound) {
+        return await("outbound message " + outbound + " SENT").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> partner().get(outbound).then().statusCode(200).extract().jsonPath(),
+                        message -> "SENT".equals(message.getString("status")));
     }
 
     /** The live feed (GET /api/v1/events/stream) from {@code afterId}: event types until {@code last} arrives. */
