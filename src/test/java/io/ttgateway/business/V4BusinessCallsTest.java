@@ -11,42 +11,22 @@ import static io.ttgateway.support.ThumbtackStubs.json;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.ttgateway.support.Fixtures;
-import io.ttgateway.support.InjectWireMock;
 import io.ttgateway.support.TestConnections;
-import io.ttgateway.support.ThumbtackWireMock;
+import io.ttgateway.support.ThumbtackTestBase;
 import io.ttgateway.support.V4Rows;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Partner calls that depend on the business's API: job status and test negotiation (v4), targeting (legacy). */
 @QuarkusTest
-@WithTestResource(value = ThumbtackWireMock.class, scope = TestResourceScope.GLOBAL)
-class V4BusinessCallsTest {
-
-    @InjectWireMock
-    WireMockServer thumbtack;
+class V4BusinessCallsTest extends ThumbtackTestBase {
 
     @Inject
     V4Rows v4;
-
-    @Inject
-    CircuitBreakerMaintenance circuitBreakers;
-
-    /** Each test counts the requests it caused: none left from earlier tests, no breaker left open. */
-    @BeforeEach
-    void reset() {
-        thumbtack.resetAll();
-        circuitBreakers.resetAll();
-    }
 
     private static String jobStatus(String businessId, String leadId) {
         return "/api/v1/businesses/" + businessId + "/leads/" + leadId + "/job-status";

@@ -14,45 +14,27 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.ttgateway.support.Db;
 import io.ttgateway.support.Fixtures;
-import io.ttgateway.support.InjectWireMock;
 import io.ttgateway.support.OnVertx;
 import io.ttgateway.support.TestConnections;
 import io.ttgateway.support.ThumbtackStubs;
+import io.ttgateway.support.ThumbtackTestBase;
 import io.ttgateway.support.ThumbtackWireMock;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(value = ThumbtackWireMock.class, scope = TestResourceScope.GLOBAL)
-class ConnectionApiTest {
-
-    @InjectWireMock
-    WireMockServer thumbtack;
+class ConnectionApiTest extends ThumbtackTestBase {
 
     @Inject
     Db db;
 
     @Inject
     ConnectionService service;
-
-    @Inject
-    CircuitBreakerMaintenance circuitBreakers;
-
-    @BeforeEach
-    void reset() {
-        thumbtack.resetAll();
-        circuitBreakers.resetAll();
-    }
 
     @Test
     void theManualFlowAnswers201WithTheConnectionAndNoToken() {

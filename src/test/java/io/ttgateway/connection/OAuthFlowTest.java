@@ -13,17 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.ttgateway.support.Db;
 import io.ttgateway.support.Fixtures;
-import io.ttgateway.support.InjectWireMock;
 import io.ttgateway.support.ThumbtackStubs;
+import io.ttgateway.support.ThumbtackTestBase;
 import io.ttgateway.support.ThumbtackWireMock;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
@@ -46,21 +42,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(value = ThumbtackWireMock.class, scope = TestResourceScope.GLOBAL)
-class OAuthFlowTest {
-
-    @InjectWireMock
-    WireMockServer thumbtack;
+class OAuthFlowTest extends ThumbtackTestBase {
 
     @Inject
     Db db;
-
-    @Inject
-    CircuitBreakerMaintenance circuitBreakers;
 
     @Inject
     OAuthStates states;
@@ -70,12 +58,6 @@ class OAuthFlowTest {
 
     @ConfigProperty(name = "gateway.db.schema")
     String schema;
-
-    @BeforeEach
-    void reset() {
-        thumbtack.resetAll();
-        circuitBreakers.resetAll();
-    }
 
     @Test
     void connectRedirectsToPartnerConnectWithEveryParameterAndASignedStateAndStoresNothing() {

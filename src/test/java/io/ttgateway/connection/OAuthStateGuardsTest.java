@@ -7,18 +7,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.ttgateway.support.Concurrently;
 import io.ttgateway.support.Db;
 import io.ttgateway.support.Fixtures;
-import io.ttgateway.support.InjectWireMock;
 import io.ttgateway.support.ThumbtackStubs;
-import io.ttgateway.support.ThumbtackWireMock;
+import io.ttgateway.support.ThumbtackTestBase;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -27,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,25 +32,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * must neither echo unverified text nor let one state through twice, even when callbacks race.
  */
 @QuarkusTest
-@WithTestResource(value = ThumbtackWireMock.class, scope = TestResourceScope.GLOBAL)
-class OAuthStateGuardsTest {
+class OAuthStateGuardsTest extends ThumbtackTestBase {
 
     private static final String SCRIPT = "<script>alert('pwned')</script> Call +1 555 0100 to reconnect";
 
-    @InjectWireMock
-    WireMockServer thumbtack;
-
     @Inject
     Db db;
-
-    @Inject
-    CircuitBreakerMaintenance circuitBreakers;
-
-    @BeforeEach
-    void reset() {
-        thumbtack.resetAll();
-        circuitBreakers.resetAll();
-    }
 
     @Test
     void anAnonymousLoopOfConnectsWritesNothing() {

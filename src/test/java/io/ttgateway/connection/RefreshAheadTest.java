@@ -8,20 +8,15 @@ import static io.ttgateway.support.ThumbtackStubs.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.ttgateway.support.Concurrently;
 import io.ttgateway.support.Db;
-import io.ttgateway.support.InjectWireMock;
 import io.ttgateway.support.OnVertx;
 import io.ttgateway.support.TestConnections.Connected;
 import io.ttgateway.support.ThumbtackStubs;
-import io.ttgateway.support.ThumbtackWireMock;
+import io.ttgateway.support.ThumbtackTestBase;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(RefreshAheadTest.Ahead80s.class)
-@WithTestResource(value = ThumbtackWireMock.class, scope = TestResourceScope.GLOBAL)
-class RefreshAheadTest {
+class RefreshAheadTest extends ThumbtackTestBase {
 
     public static class Ahead80s implements QuarkusTestProfile {
         @Override
@@ -48,22 +42,14 @@ class RefreshAheadTest {
 
     private static final long LIFETIME = 90;
 
-    @InjectWireMock
-    WireMockServer thumbtack;
-
     @Inject
     Db db;
 
     @Inject
     RefreshJob job;
 
-    @Inject
-    CircuitBreakerMaintenance circuitBreakers;
-
     @BeforeEach
     void reset() {
-        thumbtack.resetAll();
-        circuitBreakers.resetAll();
         db.rows("delete from connection");
     }
 

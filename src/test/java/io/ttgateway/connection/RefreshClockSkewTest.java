@@ -6,21 +6,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.ttgateway.support.ThumbtackStubs.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.ttgateway.support.Concurrently;
 import io.ttgateway.support.Db;
-import io.ttgateway.support.InjectWireMock;
 import io.ttgateway.support.OnVertx;
 import io.ttgateway.support.TestConnections;
 import io.ttgateway.support.TestConnections.Connected;
 import io.ttgateway.support.ThumbtackStubs;
-import io.ttgateway.support.ThumbtackWireMock;
+import io.ttgateway.support.ThumbtackTestBase;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -41,8 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(RefreshClockSkewTest.DatabaseClockAhead.class)
-@WithTestResource(value = ThumbtackWireMock.class, scope = TestResourceScope.GLOBAL)
-class RefreshClockSkewTest {
+class RefreshClockSkewTest extends ThumbtackTestBase {
 
     public static class DatabaseClockAhead implements QuarkusTestProfile {
         @Override
@@ -51,9 +45,6 @@ class RefreshClockSkewTest {
                     "${gateway.db.schema},pg_catalog");
         }
     }
-
-    @InjectWireMock
-    WireMockServer thumbtack;
 
     @Inject
     Db db;
@@ -64,16 +55,11 @@ class RefreshClockSkewTest {
     @Inject
     ConnectionService service;
 
-    @Inject
-    CircuitBreakerMaintenance circuitBreakers;
-
     @BeforeEach
     void reset() {
         db.rows("create or replace function now() returns timestamptz language sql stable"
                 + " as 'select pg_catalog.now() + interval ''10 minutes'''");
         assertThat(db.one("select now() - pg_catalog.now() = interval '10 minutes'").getBoolean(0)).isTrue();
-        thumbtack.resetAll();
-        circuitBreakers.resetAll();
         db.rows("delete from connection");
     }
 

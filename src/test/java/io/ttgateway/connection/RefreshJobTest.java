@@ -11,21 +11,17 @@ import static io.ttgateway.support.ThumbtackStubs.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.CountMatchingStrategy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.ttgateway.support.Db;
-import io.ttgateway.support.InjectWireMock;
 import io.ttgateway.support.OnVertx;
 import io.ttgateway.support.TestConnections;
 import io.ttgateway.support.CapturedLog;
 import io.ttgateway.support.TestConnections.Connected;
 import io.ttgateway.support.ThumbtackStubs;
+import io.ttgateway.support.ThumbtackTestBase;
 import io.ttgateway.support.ThumbtackWireMock;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
@@ -40,11 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(value = ThumbtackWireMock.class, scope = TestResourceScope.GLOBAL)
-class RefreshJobTest {
-
-    @InjectWireMock
-    WireMockServer thumbtack;
+class RefreshJobTest extends ThumbtackTestBase {
 
     @Inject
     Db db;
@@ -58,13 +50,8 @@ class RefreshJobTest {
     @Inject
     MeterRegistry registry;
 
-    @Inject
-    CircuitBreakerMaintenance circuitBreakers;
-
     @BeforeEach
     void reset() {
-        thumbtack.resetAll();
-        circuitBreakers.resetAll();
         // The job takes every due connection: keep other tests' connections out of its way.
         db.rows("delete from connection");
     }

@@ -4,26 +4,21 @@ import static io.ttgateway.support.ThumbtackStubs.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.mutiny.Uni;
 import io.ttgateway.support.CapturedLog;
 import io.ttgateway.support.Db;
-import io.ttgateway.support.InjectWireMock;
 import io.ttgateway.support.Metrics;
 import io.ttgateway.support.OnVertx;
 import io.ttgateway.support.TestConnections;
 import io.ttgateway.support.TestConnections.Connected;
 import io.ttgateway.support.ThumbtackStubs;
-import io.ttgateway.support.ThumbtackWireMock;
+import io.ttgateway.support.ThumbtackTestBase;
 import io.ttgateway.thumbtack.ThumbtackApi;
 import io.ttgateway.thumbtack.ThumbtackResult;
 import io.ttgateway.thumbtack.TokenResponse;
@@ -45,11 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Which answers to a refresh mean "the pro must reconnect", and the refresh's own circuit breaker. */
 @QuarkusTest
-@WithTestResource(value = ThumbtackWireMock.class, scope = TestResourceScope.GLOBAL)
-class RefreshOutcomesTest {
-
-    @InjectWireMock
-    WireMockServer thumbtack;
+class RefreshOutcomesTest extends ThumbtackTestBase {
 
     @Inject
     Db db;
@@ -63,13 +54,8 @@ class RefreshOutcomesTest {
     @Inject
     MeterRegistry registry;
 
-    @Inject
-    CircuitBreakerMaintenance circuitBreakers;
-
     @BeforeEach
     void reset() {
-        thumbtack.resetAll();
-        circuitBreakers.resetAll();
         db.rows("delete from connection");
     }
 

@@ -3,23 +3,17 @@ package io.ttgateway.connection;
 import static io.ttgateway.support.ThumbtackStubs.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.ttgateway.support.Concurrently;
-import io.ttgateway.support.InjectWireMock;
 import io.ttgateway.support.OnVertx;
 import io.ttgateway.support.TestConnections;
 import io.ttgateway.support.TestConnections.Connected;
 import io.ttgateway.support.ThumbtackStubs;
-import io.ttgateway.support.ThumbtackWireMock;
+import io.ttgateway.support.ThumbtackTestBase;
 import jakarta.inject.Inject;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,23 +21,10 @@ import org.junit.jupiter.api.Test;
  * another replica) replaced the token after this caller read it, the pair must not be rotated again.
  */
 @QuarkusTest
-@WithTestResource(value = ThumbtackWireMock.class, scope = TestResourceScope.GLOBAL)
-class ReplaceRefusedTokenTest {
-
-    @InjectWireMock
-    WireMockServer thumbtack;
+class ReplaceRefusedTokenTest extends ThumbtackTestBase {
 
     @Inject
     ConnectionService service;
-
-    @Inject
-    CircuitBreakerMaintenance circuitBreakers;
-
-    @BeforeEach
-    void reset() {
-        thumbtack.resetAll();
-        circuitBreakers.resetAll();
-    }
 
     @Test
     void aTokenReplacedByAnotherRefreshAfterTheCallerReadItIsUsedWithoutASecondRefresh() {

@@ -5,20 +5,16 @@ import static io.ttgateway.support.Api.partner;
 import static io.ttgateway.support.ThumbtackStubs.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.ttgateway.support.CapturedLog;
 import io.ttgateway.support.Db;
 import io.ttgateway.support.Fixtures;
-import io.ttgateway.support.InjectWireMock;
 import io.ttgateway.support.OnVertx;
 import io.ttgateway.support.TestConnections;
 import io.ttgateway.support.TestConnections.Connected;
 import io.ttgateway.support.ThumbtackStubs;
+import io.ttgateway.support.ThumbtackTestBase;
 import io.ttgateway.support.ThumbtackWireMock;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -33,11 +29,7 @@ import org.junit.jupiter.api.Test;
  * greps everything logged for the secrets.
  */
 @QuarkusTest
-@WithTestResource(value = ThumbtackWireMock.class, scope = TestResourceScope.GLOBAL)
-class SecretsNotLoggedTest {
-
-    @InjectWireMock
-    WireMockServer thumbtack;
+class SecretsNotLoggedTest extends ThumbtackTestBase {
 
     @Inject
     Db db;
@@ -45,13 +37,8 @@ class SecretsNotLoggedTest {
     @Inject
     RefreshJob job;
 
-    @Inject
-    CircuitBreakerMaintenance circuitBreakers;
-
     @BeforeEach
     void reset() {
-        thumbtack.resetAll();
-        circuitBreakers.resetAll();
         db.rows("delete from connection");
     }
 

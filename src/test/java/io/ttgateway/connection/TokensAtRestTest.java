@@ -3,39 +3,25 @@ package io.ttgateway.connection;
 import static io.ttgateway.support.Api.partner;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.ttgateway.support.Db;
 import io.ttgateway.support.Fixtures;
-import io.ttgateway.support.InjectWireMock;
 import io.ttgateway.support.ThumbtackStubs;
-import io.ttgateway.support.ThumbtackWireMock;
+import io.ttgateway.support.ThumbtackTestBase;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
 import java.util.Base64;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What the connection table holds: ciphertext, nonce and key id, never the tokens. */
 @QuarkusTest
-@WithTestResource(value = ThumbtackWireMock.class, scope = TestResourceScope.GLOBAL)
-class TokensAtRestTest {
-
-    @InjectWireMock
-    WireMockServer thumbtack;
+class TokensAtRestTest extends ThumbtackTestBase {
 
     @Inject
     Db db;
 
     @Inject
     TokenCipher cipher;
-
-    @BeforeEach
-    void reset() {
-        thumbtack.resetAll();
-    }
 
     @Test
     void theTableHoldsNoTokenTextAndTheSameTokenNeverGivesTheSameCiphertext() {

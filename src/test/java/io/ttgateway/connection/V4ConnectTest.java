@@ -14,21 +14,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.ttgateway.config.ThumbtackV4Config;
 import io.ttgateway.connection.V4Stubs.Business;
 import io.ttgateway.support.Concurrently;
 import io.ttgateway.support.Db;
 import io.ttgateway.support.Fixtures;
-import io.ttgateway.support.InjectWireMock;
 import io.ttgateway.support.OnVertx;
 import io.ttgateway.support.TestConnections;
 import io.ttgateway.support.ThumbtackStubs;
+import io.ttgateway.support.ThumbtackTestBase;
 import io.ttgateway.support.ThumbtackWireMock;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
@@ -41,7 +37,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -49,11 +44,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The v4 browser flow, grants, migration from legacy, webhook registration and v4 disconnect, against WireMock. */
 @QuarkusTest
-@WithTestResource(value = ThumbtackWireMock.class, scope = TestResourceScope.GLOBAL)
-class V4ConnectTest {
-
-    @InjectWireMock
-    WireMockServer thumbtack;
+class V4ConnectTest extends ThumbtackTestBase {
 
     @Inject
     Db db;
@@ -72,15 +63,6 @@ class V4ConnectTest {
 
     @Inject
     WebhookStore webhooks;
-
-    @Inject
-    CircuitBreakerMaintenance circuitBreakers;
-
-    @BeforeEach
-    void reset() {
-        thumbtack.resetAll();
-        circuitBreakers.resetAll();
-    }
 
     @AfterEach
     void noGrantLeftDue() {

@@ -4,35 +4,25 @@ import static io.ttgateway.support.Api.partner;
 import static io.ttgateway.support.ThumbtackStubs.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.ttgateway.connection.V4Stubs.Business;
 import io.ttgateway.support.Concurrently;
 import io.ttgateway.support.Db;
-import io.ttgateway.support.InjectWireMock;
 import io.ttgateway.support.OnVertx;
-import io.ttgateway.support.ThumbtackWireMock;
+import io.ttgateway.support.ThumbtackTestBase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** A v4 grant is refreshed once for all of its businesses, exactly once across replicas and callers. */
 @QuarkusTest
-@WithTestResource(value = ThumbtackWireMock.class, scope = TestResourceScope.GLOBAL)
-class V4GrantRefreshTest {
-
-    @InjectWireMock
-    WireMockServer thumbtack;
+class V4GrantRefreshTest extends ThumbtackTestBase {
 
     @Inject
     Db db;
@@ -42,15 +32,6 @@ class V4GrantRefreshTest {
 
     @Inject
     ConnectionService service;
-
-    @Inject
-    CircuitBreakerMaintenance circuitBreakers;
-
-    @BeforeEach
-    void reset() {
-        thumbtack.resetAll();
-        circuitBreakers.resetAll();
-    }
 
     @AfterEach
     void noGrantLeftDue() {

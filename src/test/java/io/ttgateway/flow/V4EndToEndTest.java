@@ -13,19 +13,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.ttgateway.support.Db;
 import io.ttgateway.support.FeedReader;
 import io.ttgateway.support.Fixtures;
-import io.ttgateway.support.InjectWireMock;
+import io.ttgateway.support.ThumbtackTestBase;
 import io.ttgateway.support.ThumbtackWireMock;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -37,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,23 +42,10 @@ import org.junit.jupiter.api.Test;
  * not a second message, and a price change read back from Thumbtack reaches the feed.
  */
 @QuarkusTest
-@WithTestResource(value = ThumbtackWireMock.class, scope = TestResourceScope.GLOBAL)
-class V4EndToEndTest {
-
-    @InjectWireMock
-    WireMockServer thumbtack;
-
-    @Inject
-    CircuitBreakerMaintenance circuitBreakers;
+class V4EndToEndTest extends ThumbtackTestBase {
 
     @Inject
     Db db;
-
-    @BeforeEach
-    void reset() {
-        thumbtack.resetAll();
-        circuitBreakers.resetAll();
-    }
 
     @Test
     void aTwoBusinessProConnectsReceivesLeadsAnswersOneAndSeesAPolledPriceChange() throws Exception {

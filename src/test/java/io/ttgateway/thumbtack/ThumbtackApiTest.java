@@ -9,38 +9,20 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.ttgateway.support.ThumbtackStubs.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import io.ttgateway.support.InjectWireMock;
 import io.ttgateway.support.ThumbtackStubs;
+import io.ttgateway.support.ThumbtackTestBase;
 import io.ttgateway.support.ThumbtackWireMock;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The wrapper's policies against WireMock: what is retried, what is not, and what comes back. */
 @QuarkusTest
-@WithTestResource(value = ThumbtackWireMock.class, scope = TestResourceScope.GLOBAL)
-class ThumbtackApiTest {
-
-    @InjectWireMock
-    WireMockServer thumbtack;
+class ThumbtackApiTest extends ThumbtackTestBase {
 
     @Inject
     ThumbtackApi api;
-
-    @Inject
-    CircuitBreakerMaintenance circuitBreakers;
-
-    @BeforeEach
-    void reset() {
-        thumbtack.resetAll();
-        circuitBreakers.resetAll();
-    }
 
     @Test
     void refreshSendsTheDocumentedRequestAndReadsThePair() {

@@ -12,15 +12,10 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.ttgateway.support.ThumbtackStubs.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import io.ttgateway.support.InjectWireMock;
+import io.ttgateway.support.ThumbtackTestBase;
 import io.ttgateway.support.ThumbtackWireMock;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,25 +26,12 @@ import java.util.Optional;
 
 /** The v4 wrapper's policies against WireMock: what is retried, what is a value, what stays secret. */
 @QuarkusTest
-@WithTestResource(value = ThumbtackWireMock.class, scope = TestResourceScope.GLOBAL)
-class ThumbtackV4Test {
+class ThumbtackV4Test extends ThumbtackTestBase {
 
     private static final BearerToken TOKEN = new BearerToken("v4-access-" + "x".repeat(1200));
 
-    @InjectWireMock
-    WireMockServer thumbtack;
-
     @Inject
     ThumbtackV4 v4;
-
-    @Inject
-    CircuitBreakerMaintenance circuitBreakers;
-
-    @BeforeEach
-    void reset() {
-        thumbtack.resetAll();
-        circuitBreakers.resetAll();
-    }
 
     @Test
     void theCodeExchangeSendsTheFormWithPkceAndTheV4ClientAndReadsThePair() {
