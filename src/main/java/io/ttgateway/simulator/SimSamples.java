@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Webhook bodies and create-lead answers made from the reference's samples (resources simulator/*.json,
- * copied unchanged from the reference) with fresh 18-digit IDs and current timestamps.
+ * the tests' fixtures, unchanged from the reference) with fresh 18-digit IDs and current timestamps.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "gateway.simulator.enabled", stringValue = "true")
@@ -136,7 +136,7 @@ public class SimSamples {
                 customer.get("name").asText(), request.get("category").asText(), categoryId, now);
     }
 
-    /** One of the samples under resources simulator/ (legacy ones copied from the reference, v4 ones the tests' fixtures). */
+    /** One of the samples under resources simulator/: the tests' fixtures, put there by the build (pom.xml). */
     static ObjectNode load(ObjectMapper json, String name) {
         try (InputStream in = SimSamples.class.getResourceAsStream("/simulator/" + name)) {
             if (in == null) {
