@@ -9,10 +9,13 @@ import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import io.ttgateway.support.Fixtures;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The simulated authorization flow against the reference's Authentication section, steps 2 to 6. */
 @QuarkusTest
@@ -36,16 +39,20 @@ class SimulatorOAuthTest {
                 .contains("Tim&#39;s Painting Business");
     }
 
-    @Test
-    void partnerConnectRefusesBadRequests() {
-        given().queryParam("client_id", "someone-else").queryParam("response_type", "code").queryParam("scope", "messages")
-                .get("/simulator/partner-connect").then().statusCode(400).body(containsString("Unknown client_id"));
-        given().queryParam("client_id", Sim.clientId()).queryParam("response_type", "token").queryParam("scope", "messages")
-                .get("/simulator/partner-connect").then().statusCode(400).body(containsString("response_type must be code"));
-        given().queryParam("client_id", Sim.clientId()).queryParam("response_type", "code").queryParam("scope", "payments")
-                .get("/simulator/partner-connect").then().statusCode(400).body(containsString("Unknown scope payments"));
-        given().queryParam("client_id", Sim.clientId()).queryParam("response_type", "code")
-                .get("/simulator/partner-connect").then().statusCode(400).body(containsString("scope is required"));
+    /** {@code client} "ours" is the simulator's client; no scope leaves the parameter out. */
+    @ParameterizedTest(name = "client {0}, response_type {1}, scope {2}: {3}")
+    @CsvSource({
+            "someone-else, code,  messages, Unknown client_id",
+            "ours,         token, messages, response_type must be code",
+            "ours,         code,  payments, Unknown scope payments",
+            "ours,         code,          , scope is required"})
+    void partnerConnectRefusesBadRequests(String client, String responseType, String scope, String error) {
+        RequestSpecification request = given().queryParam("client_id", "ours".equals(client) ? Sim.clientId() : client)
+                .queryParam("response_type", responseType);
+        if (scope != null) {
+            request.queryParam("scope", scope);
+        }
+        request.get("/simulator/partner-connect").then().statusCode(400).body(containsString(error));
     }
 
     @Test
