@@ -126,12 +126,20 @@ class EchoRuleTest {
                 insert.execute();
             }
             recording = CompletableFuture.supplyAsync(() -> sent(m, owner, echoId));
-            await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(2)).until(() -> !recording.isDone());
+            await().atMost(Duration.ofSeconds(10)).until(() -> waitersFor("v4-message:" + echoId) > 0);
+            assertThat(recording).isNotDone();
             intake.commit();
         }
         assertThat(recording.get()).isTrue();
         assertThat(db.count("select count(*) from message where message_id = $1", echoId)).isZero();
         assertThat(proSent(m.leadId)).isZero();
+    }
+
+    /** Sessions waiting for the advisory lock of {@code key} (pg_locks splits its 64 bits in two oids). */
+    private long waitersFor(String key) {
+        return db.count("""
+                select count(*) from pg_locks where locktype = 'advisory' and not granted and objsubid = 1
+                and (classid::bigint << 32 | objid::bigint) = hashtextextended($1, 0)""", key);
     }
 
     @Test
