@@ -1,7 +1,6 @@
-package io.ttgateway.webhook;
+package io.ttgateway.webhook.payload;
 
 import io.ttgateway.common.AttachmentColumns;
-import io.ttgateway.webhook.payload.Attachment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;

@@ -1,15 +1,12 @@
-package io.ttgateway.webhook;
+package io.ttgateway.lead;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.ttgateway.common.KeyLocks;
 import io.ttgateway.event.EventLog;
 import io.ttgateway.event.NewEvent;
-import io.ttgateway.lead.Lead;
-import io.ttgateway.lead.LeadRepository;
-import io.ttgateway.lead.LeadUpdate;
-import io.ttgateway.lead.LeadUpdateRepository;
-import io.ttgateway.lead.LeadWriter;
+import io.ttgateway.webhook.Outcome;
+import io.ttgateway.webhook.Parsed;
 import io.ttgateway.webhook.payload.LeadPayload;
 import io.ttgateway.webhook.payload.LeadUpdatePayload;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package io.ttgateway.webhook;
+package io.ttgateway.webhook.payload;
 
 import io.ttgateway.common.InvalidInputException;
 import java.time.Instant;

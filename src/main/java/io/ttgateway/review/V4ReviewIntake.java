@@ -1,4 +1,4 @@
-package io.ttgateway.webhook;
+package io.ttgateway.review;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,9 +8,8 @@ import io.ttgateway.common.KeyLocks;
 import io.ttgateway.connection.ApiVersion;
 import io.ttgateway.event.EventLog;
 import io.ttgateway.event.NewEvent;
-import io.ttgateway.review.Review;
-import io.ttgateway.review.ReviewRepository;
 import io.ttgateway.webhook.payload.V4ReviewData;
+import io.ttgateway.webhook.payload.V4Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
