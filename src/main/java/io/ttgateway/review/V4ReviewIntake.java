@@ -23,7 +23,7 @@ import java.time.Instant;
 public class V4ReviewIntake {
 
     /** review_event_type of a review read by the reviews sync (a delivery's is its eventType). */
-    public static final String SYNCED = "v4.sync";
+    static final String SYNCED = "v4.sync";
 
     private final KeyLocks locks;
     private final ReviewRepository reviews;

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /** Turns a payload's attachment list into entities, keeping Thumbtack's order. */
-final class Attachments {
+public final class Attachments {
 
     private Attachments() {}
 
-    static <E> List<E> toEntities(List<Attachment> attachments, BiFunction<Integer, AttachmentColumns, E> factory) {
+    public static <E> List<E> toEntities(List<Attachment> attachments, BiFunction<Integer, AttachmentColumns, E> factory) {
         List<E> entities = new ArrayList<>();
         if (attachments == null) {
             return entities;
