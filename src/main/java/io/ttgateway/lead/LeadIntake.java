@@ -58,14 +58,13 @@ public class LeadIntake {
     }
 
     private static void apply(Lead lead, LeadUpdate update, Instant now) {
-        lead.leadPrice = update.leadPrice;
-        lead.chargeState = update.chargeState;
+        LeadColumn.UPDATED.forEach(column -> column.copy(update, lead));
         lead.updatedAt = now;
         update.appliedAt = now;
     }
 
     /**
-     * An update equal to any earlier update of its lead (same leadPrice and chargeState, the values an
+     * An update equal to any earlier update of its lead (same leadPrice and chargeState, {@link LeadColumn#UPDATED}: the values an
      * update sets) is a repeat and changes nothing: a redelivery of A after B must not take the lead
      * back to A. Under the lead's lock, so racing redeliveries see each other.
      */
