@@ -72,7 +72,8 @@ class LeadBatchSql {
                 + " from t f left join latest u on u.lead_id = f.lead_id order by f.ord"
                 + " on conflict (lead_id) do nothing returning lead_id),"
                 // the updates that arrived before their lead, now applied to it
-                + " applied as (update lead_update set applied_at = $" + now + " where lead_id = any(" + leadIds + "::text[])"
+                + " applied as (update lead_update set applied_at = $" + now
+                + " where lead_id = any(" + leadIds + "::text[])"
                 + " and applied_at is null and lead_id in (select lead_id from stored)),"
                 + " details as (insert into lead_detail (lead_id, position, question, answer)"
                 + " select d.l, d.p, d.q, d.a from unnest($" + detail + "::text[], $" + (detail + 1) + "::int4[], $"

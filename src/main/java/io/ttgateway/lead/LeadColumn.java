@@ -49,7 +49,7 @@ enum LeadColumn {
         TEXT,
         /** From a timestamptz[] parameter. */
         TIME,
-        /** From a text[] parameter cast to jsonb: a parameter typed jsonb would store the JSON text as one JSON string. */
+        /** From a text[] parameter, cast: a parameter typed jsonb would store the JSON text as one JSON string. */
         JSONB,
         /** As TEXT, unless an update of the lead arrived before it: then the latest such update's value. */
         UPDATED,
