@@ -65,8 +65,8 @@ public class LeadIntake {
 
     /**
      * An update equal to any earlier update of its lead (same leadPrice and chargeState, the values an
-     * update sets: {@link LeadColumn#UPDATED}) is a repeat and changes nothing: a redelivery of A after B must not take the lead
-     * back to A. Under the lead's lock, so racing redeliveries see each other.
+     * update sets: {@link LeadColumn#UPDATED}) is a repeat and changes nothing: a redelivery of A after B
+     * must not take the lead back to A. Under the lead's lock, so racing redeliveries see each other.
      */
     @WithTransaction
     public Uni<Outcome> receiveUpdate(Parsed<LeadUpdatePayload> parsed) {
