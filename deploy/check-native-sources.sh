@@ -4,8 +4,8 @@
 #  1. copies exactly the COPY sources of that stage (mvnw, .mvn, pom.xml, src) into a scratch folder;
 #  2. runs ./mvnw package -Dnative -Dquarkus.native.sources-only=true -DskipTests there;
 #  3. checks target/native-sources/native-image.args is there and readable;
-#  4. checks every class that io.ttgateway.config.ReflectionConfig registers, and the classes nested
-#     in it, is in the generated reflect-config.json with its constructors, methods and fields
+#  4. checks every class of src/main/java annotated with @RegisterForReflection, and the classes
+#     nested in it, is in the generated reflect-config.json with its constructors, methods and fields
 #     (the records Jackson reads and writes in the native image).
 # Usage: deploy/check-native-sources.sh [--keep]   (--keep leaves the scratch folder for inspection)
 set -euo pipefail
@@ -36,19 +36,34 @@ tr ' ' '\n' <"$args" | grep -E '^(--no-fallback|--enable-url-protocols|-J-Dfile.
 # 4. Reflection registrations.
 runner_jar=$(ls "$scratch"/target/native-sources/*-runner.jar)
 unzip -p "$runner_jar" META-INF/native-image/reflect-config.json >"$scratch/reflect-config.json"
-config=src/main/java/io/ttgateway/config/ReflectionConfig.java
+# The class the annotation stands on: the file's top-level class, or (an indented annotation) a class
+# nested in it, as a binary name (Outer$Nested).
 mapfile -t targets < <(
-  sed -n '/@RegisterForReflection/,/})/p' "$config" | grep -o '[A-Z][A-Za-z0-9]*\.class' | sed 's/\.class$//' |
-    while read -r simple; do sed -n "s/^import \(io\.ttgateway\..*\.$simple\);/\1/p" "$config"; done)
-[ "${#targets[@]}" -gt 0 ] || { echo "FAIL: no targets read from $config"; exit 1; }
+  grep -rl --include='*.java' '@\(io\.quarkus\.runtime\.annotations\.\)\?RegisterForReflection' src/main/java | sort |
+    while read -r file; do
+      package=$(sed -n 's/^package \([a-z0-9_.]*\);/\1/p' "$file")
+      awk -v top="$package.$(basename "$file" .java)" '
+        /^[[:space:]]*@(io\.quarkus\.runtime\.annotations\.)?RegisterForReflection/ { pending = 1; nested = /^[[:space:]]/ }
+        pending && match($0, /(class|record|enum|interface) [A-Za-z0-9_]+/) {
+          split(substr($0, RSTART, RLENGTH), word, " ")
+          print nested ? top "$" word[2] : top
+          pending = 0
+        }' "$file"
+    done)
+[ "${#targets[@]}" -gt 0 ] || { echo "FAIL: no @RegisterForReflection class found in src/main/java"; exit 1; }
 expected=()
 for target in "${targets[@]}"; do
   expected+=("$target")
-  class_dir=$scratch/target/classes/$(dirname "${target//.//}")
-  for nested in "$class_dir/${target##*.}\$"*.class; do
-    [ -e "$nested" ] && expected+=("${target%.*}.$(basename "$nested" .class)")
+  class_file=$scratch/target/classes/${target//.//}.class
+  [ -e "$class_file" ] || { echo "FAIL: $class_file missing"; exit 1; }
+  for nested in "${class_file%.class}\$"*.class; do
+    # anonymous and compiler-made classes (Outer$1, e.g. a switch's enum map) are not nested types: not registered
+    [ -e "$nested" ] && ! [[ $(basename "$nested" .class) =~ \$[0-9] ]] &&
+      expected+=("${target%.*}.$(basename "$nested" .class)")
   done
 done
+# a nested class that carries the annotation itself is expected once
+mapfile -t expected < <(printf '%s\n' "${expected[@]}" | sort -u)
 missing=0
 for name in "${expected[@]}"; do
   entry=$(python3 -c '

@@ -194,6 +194,18 @@ public class ConnectionService {
         });
     }
 
+    /** The API the business's connection goes through now; legacy for a business without one. */
+    public Uni<ApiVersion> apiVersionOf(String businessPk) {
+        return connections.findByBusinessPk(businessPk)
+                .map(row -> row == null || row.apiVersion == null ? ApiVersion.LEGACY : row.apiVersion);
+    }
+
+    /** Whether the business has a CONNECTED connection (whose token may still have to be refreshed). */
+    public Uni<Boolean> isConnected(String businessPk) {
+        return connections.findByBusinessPk(businessPk)
+                .map(row -> row != null && row.status == ConnectionStatus.CONNECTED);
+    }
+
     /**
      * The business's access token as stored now, without refreshing it, and whether a refresh is running.
      * For a caller whose token Thumbtack refused: a stored token that differs was refreshed meanwhile (by

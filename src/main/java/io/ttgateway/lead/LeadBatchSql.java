@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,9 +42,9 @@ class LeadBatchSql {
 
     static final String STORE = store();
 
-    /** The statement, built from {@link LeadBatchTuple#COLUMNS} (parameter i is the array of column i). */
+    /** The statement, built from {@link LeadColumn} (parameter i is the array of column i). */
     private static String store() {
-        List<LeadBatchTuple.LeadColumn> columns = LeadBatchTuple.COLUMNS;
+        List<LeadColumn> columns = LeadColumn.PARAMETERS;
         int eventData = columns.size() + 1;
         int now = eventData + 1;
         int detail = now + 1;
@@ -51,24 +52,28 @@ class LeadBatchSql {
         int eventType = file + 7;
         StringBuilder inputs = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
-            inputs.append('$').append(i + 1).append("::").append(columns.get(i).type()).append("[], ");
+            inputs.append('$').append(i + 1).append("::").append(columns.get(i).parameterType()).append("[], ");
         }
-        String names = columns.stream().map(LeadBatchTuple.LeadColumn::name).collect(Collectors.joining(", "));
-        String selects = columns.stream().map(LeadBatchTuple.LeadColumn::select).collect(Collectors.joining(", "));
+        String leadIds = "$" + (columns.indexOf(LeadColumn.LEAD_ID) + 1);
+        String inputNames = names(columns);
+        String names = names(List.of(LeadColumn.values()));
+        String selects = Arrays.stream(LeadColumn.values()).map(c -> c.select("$" + now))
+                .collect(Collectors.joining(", "));
         return "with t as (select * from unnest(" + inputs + "$" + eventData + "::text[])"
-                + " with ordinality as t(" + names + ", event_data, ord)),"
+                + " with ordinality as t(" + inputNames + ", event_data, ord)),"
                 // No "not exists (select from lead)" here: a cached generic plan made while the lead table was
                 // small kept a hash anti join, i.e. a scan of every lead per batch (found in bench runs).
                 // ON CONFLICT below is the existence check, always through the unique index.
                 // "= any($1)" lets the partial index of pending updates find them by lead ID.
-                + " latest as (select distinct on (lead_id) lead_id, lead_price, charge_state from lead_update"
-                + " where lead_id = any($1::text[]) and applied_at is null order by lead_id, id desc),"
-                + " stored as (insert into lead (" + names + ", received_at, updated_at)"
-                + " select " + selects + ", $" + now + ", $" + now
+                + " latest as (select distinct on (lead_id) lead_id, " + names(LeadColumn.UPDATED) + " from lead_update"
+                + " where lead_id = any(" + leadIds + "::text[]) and applied_at is null order by lead_id, id desc),"
+                + " stored as (insert into lead (" + names + ")"
+                + " select " + selects
                 + " from t f left join latest u on u.lead_id = f.lead_id order by f.ord"
                 + " on conflict (lead_id) do nothing returning lead_id),"
                 // the updates that arrived before their lead, now applied to it
-                + " applied as (update lead_update set applied_at = $" + now + " where lead_id = any($1::text[])"
+                + " applied as (update lead_update set applied_at = $" + now
+                + " where lead_id = any(" + leadIds + "::text[])"
                 + " and applied_at is null and lead_id in (select lead_id from stored)),"
                 + " details as (insert into lead_detail (lead_id, position, question, answer)"
                 + " select d.l, d.p, d.q, d.a from unnest($" + detail + "::text[], $" + (detail + 1) + "::int4[], $"
@@ -83,6 +88,10 @@ class LeadBatchSql {
                 + " insert into event (type, business_id, lead_id, occurred_at, data)"
                 + " select $" + eventType + "::text, f.business_id, f.lead_id, $" + now + ", f.event_data::jsonb"
                 + " from t f where f.lead_id in (select lead_id from stored) order by f.ord returning lead_id";
+    }
+
+    private static String names(List<LeadColumn> columns) {
+        return columns.stream().map(LeadColumn::column).collect(Collectors.joining(", "));
     }
 
     private final Pool pool;

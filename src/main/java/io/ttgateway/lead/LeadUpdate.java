@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Objects;
 import org.hibernate.annotations.ColumnTransformer;
 
 /** A PUT /v1/lead/update as received; appliedAt is null while its lead is not known yet. */
@@ -43,8 +44,9 @@ public class LeadUpdate extends PanacheEntityBase {
     @Column(name = "applied_at")
     public Instant appliedAt;
 
+    /** Whether both set the lead to the same values. */
     public boolean sameValuesAs(LeadUpdate other) {
-        return other != null && java.util.Objects.equals(leadPrice, other.leadPrice)
-                && java.util.Objects.equals(chargeState, other.chargeState);
+        return other != null
+                && LeadColumn.UPDATED.stream().allMatch(column -> Objects.equals(column.of(this), column.of(other)));
     }
 }

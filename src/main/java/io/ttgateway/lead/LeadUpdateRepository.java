@@ -9,7 +9,7 @@ import java.util.List;
 
 @ApplicationScoped
 @WithSession
-public class LeadUpdateRepository implements PanacheRepositoryBase<LeadUpdate, Long> {
+class LeadUpdateRepository implements PanacheRepositoryBase<LeadUpdate, Long> {
 
     /** Every update of the lead received so far, in arrival order (a handful; lead_update_lead_idx). */
     public Uni<List<LeadUpdate>> allFor(String leadId) {

@@ -49,7 +49,7 @@ import org.jboss.logging.Logger;
  * {@code batchTimeout} are answered 503, so a lead webhook is answered within maxWait + batchTimeout.
  */
 @ApplicationScoped
-public class LeadWriter {
+class LeadWriter {
 
     private static final Logger LOG = Logger.getLogger(LeadWriter.class);
 
@@ -113,7 +113,7 @@ public class LeadWriter {
      * True when stored, false when this lead ID was stored before. Fails with 503 when it was not stored,
      * with the database's refusal (a 400, {@link RefusedValue}) when it never will be.
      */
-    public Uni<Boolean> storeNew(NewLead lead) {
+    Uni<Boolean> storeNew(NewLead lead) {
         return Uni.createFrom().emitter(answer -> {
             long bytes = bytes(lead);
             long total = queuedBytes.addAndGet(bytes);

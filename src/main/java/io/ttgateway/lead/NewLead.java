@@ -7,9 +7,9 @@ import java.util.List;
  * the data of its lead.received event when that is not the lead's raw payload as received (a v4 lead's
  * event has the legacy lead's shape); null for a legacy lead, whose event the feed reads from lead.raw.
  */
-public record NewLead(Lead lead, List<LeadDetail> details, List<LeadAttachment> attachments, String eventData) {
+record NewLead(Lead lead, List<LeadDetail> details, List<LeadAttachment> attachments, String eventData) {
 
-    public NewLead(Lead lead, List<LeadDetail> details, List<LeadAttachment> attachments) {
+    NewLead(Lead lead, List<LeadDetail> details, List<LeadAttachment> attachments) {
         this(lead, details, attachments, null);
     }
 }

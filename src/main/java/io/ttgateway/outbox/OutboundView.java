@@ -1,9 +1,12 @@
 package io.ttgateway.outbox;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.UUID;
 
 /** An outbound message as the partner API shows it. */
+// The 202 of a send carries it inside a Response, where Quarkus does not look for types to register.
+@RegisterForReflection
 public record OutboundView(UUID id, String businessId, String leadId, String text, OutboundMessage.Status status,
         int attempts, String lastError, Instant createdAt, Instant sentAt, Instant nextAttemptAt) {
 

@@ -4,10 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.ttgateway.connection.AccessToken;
 import io.ttgateway.connection.ApiVersion;
-import io.ttgateway.connection.Connection;
-import io.ttgateway.connection.ConnectionRepository;
 import io.ttgateway.connection.ConnectionService;
-import io.ttgateway.connection.ConnectionStatus;
 import io.ttgateway.thumbtack.ThumbtackApi;
 import io.ttgateway.thumbtack.ThumbtackResult;
 import io.ttgateway.thumbtackv4.BearerToken;
@@ -28,15 +25,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ThumbtackMessageSender implements MessageSender {
 
     private final ConnectionService connections;
-    private final ConnectionRepository connectionRows;
     private final ThumbtackApi thumbtack;
     private final TokenRenewal renewal;
     private final ThumbtackV4 v4;
 
-    ThumbtackMessageSender(ConnectionService connections, ConnectionRepository connectionRows,
-            ThumbtackApi thumbtack, TokenRenewal renewal, ThumbtackV4 v4) {
+    ThumbtackMessageSender(ConnectionService connections, ThumbtackApi thumbtack, TokenRenewal renewal,
+            ThumbtackV4 v4) {
         this.connections = connections;
-        this.connectionRows = connectionRows;
         this.thumbtack = thumbtack;
         this.renewal = renewal;
         this.v4 = v4;
@@ -47,27 +42,18 @@ public class ThumbtackMessageSender implements MessageSender {
         return connections.accessTokenFor(businessId).chain(token -> token.fold(
                 bearer -> sendWith(bearer.token(), businessId, leadId, text),
                 // v1 knows legacy leads only: a v4 business whose grant needs re-authorisation waits for it.
-                notConnected -> apiOf(businessId).chain(api -> api != ApiVersion.V4 && thumbtack.v1Credentials().isPresent()
-                        ? thumbtack.sendMessageV1(businessId, leadId, text).map(result -> outcome(result, null))
-                        : Uni.createFrom().item(new SendOutcome.NoCredentials(notConnected.reason()))),
+                notConnected -> connections.apiVersionOf(businessId)
+                        .chain(api -> api != ApiVersion.V4 && thumbtack.v1Credentials().isPresent()
+                                ? thumbtack.sendMessageV1(businessId, leadId, text).map(result -> outcome(result, null))
+                                : Uni.createFrom().item(new SendOutcome.NoCredentials(notConnected.reason()))),
                 unavailable -> Uni.createFrom().item(new SendOutcome.Retryable(unavailable.reason()))));
     }
 
     @Override
     public Uni<SendOutcome> sendWith(String accessToken, String businessId, String leadId, String text) {
-        return apiOf(businessId).chain(api -> api == ApiVersion.V4
+        return connections.apiVersionOf(businessId).chain(api -> api == ApiVersion.V4
                 ? v4.sendMessage(new BearerToken(accessToken), leadId, text).map(result -> outcomeV4(result, accessToken))
                 : thumbtack.sendMessage(accessToken, businessId, leadId, text).map(result -> outcome(result, accessToken)));
-    }
-
-    /** The API the business's connection uses now; legacy for a business with none (the /v1 fallback). */
-    private Uni<ApiVersion> apiOf(String businessId) {
-        return connectionRows.findByBusinessPk(businessId)
-                .map(row -> row == null ? ApiVersion.LEGACY : apiOf(row));
-    }
-
-    private static ApiVersion apiOf(Connection row) {
-        return row.apiVersion == null ? ApiVersion.LEGACY : row.apiVersion;
     }
 
     @Override
@@ -81,8 +67,7 @@ public class ThumbtackMessageSender implements MessageSender {
         if (thumbtack.v1Credentials().isPresent()) {
             return Uni.createFrom().item(Boolean.TRUE);
         }
-        return connectionRows.findByBusinessPk(businessId)
-                .map(row -> row != null && row.status == ConnectionStatus.CONNECTED);
+        return connections.isConnected(businessId);
     }
 
     /** {@code token}: the bearer token the send used (null through /v1). */

@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
 @WithSession
-public class ReviewRepository implements PanacheRepositoryBase<Review, Long> {
+class ReviewRepository implements PanacheRepositoryBase<Review, Long> {
 
     public Uni<Review> findByReviewId(String reviewId) {
         return find("reviewId", reviewId).firstResult();

@@ -10,7 +10,6 @@ import io.ttgateway.thumbtack.ThumbtackCallException;
 import io.ttgateway.thumbtackv4.BearerToken;
 import io.ttgateway.thumbtackv4.ThumbtackV4;
 import io.ttgateway.thumbtackv4.V4ReviewPage;
-import io.ttgateway.webhook.V4ReviewIntake;
 import io.ttgateway.webhook.WebhookParser;
 import io.ttgateway.webhook.payload.V4ReviewData;
 import jakarta.enterprise.context.ApplicationScoped;

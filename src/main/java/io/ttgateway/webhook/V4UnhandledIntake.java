@@ -15,7 +15,7 @@ import java.time.Instant;
  * no ID the service knows to be unique, so each delivery is kept.
  */
 @ApplicationScoped
-public class V4UnhandledIntake {
+class V4UnhandledIntake {
 
     private static final String INSERT = """
             insert into v4_delivery (business_id, event_type, webhook_id, raw, raw_text, received_at)

@@ -8,9 +8,10 @@ import io.ttgateway.common.ApiError;
 import io.ttgateway.common.ErrorMappers;
 import io.ttgateway.common.RefusedValue;
 import io.ttgateway.common.StorageUnavailableException;
-import io.ttgateway.config.GatewayConfig;
+import io.ttgateway.lead.LeadIntake;
+import io.ttgateway.message.V4MessageIntake;
+import io.ttgateway.review.V4ReviewIntake;
 import io.ttgateway.telemetry.Traces;
-import io.ttgateway.lead.LeadWriter;
 import io.ttgateway.webhook.payload.V4Delivery;
 import io.ttgateway.webhook.payload.V4MessageData;
 import io.ttgateway.webhook.payload.V4NegotiationData;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -46,15 +46,14 @@ public class V4WebhookResource {
 
     private final SecurityIdentity identity;
     private final WebhookParser parser;
-    private final LeadWriter leads;
+    private final LeadIntake leads;
     private final V4MessageIntake messages;
     private final V4ReviewIntake reviews;
     private final V4UnhandledIntake unhandled;
     private final WebhookMetrics metrics;
-    private final GatewayConfig config;
 
-    V4WebhookResource(SecurityIdentity identity, WebhookParser parser, LeadWriter leads, V4MessageIntake messages,
-            V4ReviewIntake reviews, V4UnhandledIntake unhandled, WebhookMetrics metrics, GatewayConfig config) {
+    V4WebhookResource(SecurityIdentity identity, WebhookParser parser, LeadIntake leads, V4MessageIntake messages,
+            V4ReviewIntake reviews, V4UnhandledIntake unhandled, WebhookMetrics metrics) {
         this.identity = identity;
         this.parser = parser;
         this.leads = leads;
@@ -62,7 +61,6 @@ public class V4WebhookResource {
         this.reviews = reviews;
         this.unhandled = unhandled;
         this.metrics = metrics;
-        this.config = config;
     }
 
     @POST
@@ -107,8 +105,7 @@ public class V4WebhookResource {
             case NEGOTIATION_CREATED: {
                 V4NegotiationData lead = parser.part(delivery.payload().data(), "data.", V4NegotiationData.class,
                         "invalid v4 negotiation");
-                return leads.storeNew(V4LeadRecords.from(delivery, lead, businessId, Instant.now(),
-                        config.v4().leadPoll())).map(stored -> stored ? Outcome.STORED : Outcome.DUPLICATE);
+                return leads.receiveV4Lead(delivery, lead, businessId);
             }
             case MESSAGE_CREATED: {
                 V4MessageData message = parser.part(delivery.payload().data(), "data.", V4MessageData.class,

@@ -1,5 +1,6 @@
 package io.ttgateway.webhook.payload;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /** POST /v1/lead (reference: Partner Endpoints, Leads). Required fields are the reference's "Y". */
+@RegisterForReflection
 public record LeadPayload(
         @NotBlank @Size(max = Ids.MAX_ID) String leadID,
         @NotBlank @Pattern(regexp = Ids.EPOCH, message = Ids.EPOCH_MESSAGE) String createTimestamp,

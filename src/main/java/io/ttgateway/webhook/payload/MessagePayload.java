@@ -1,5 +1,6 @@
 package io.ttgateway.webhook.payload;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** POST /v1/message (reference: Partner Endpoints, Messages). */
+@RegisterForReflection
 public record MessagePayload(
         @NotBlank @Size(max = Ids.MAX_ID) String leadID,
         @NotBlank @Size(max = Ids.MAX_ID) String customerID,

@@ -1,5 +1,6 @@
 package io.ttgateway.webhook.payload;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** POST /v1/review (reference: Partner Endpoints, Reviews). */
+@RegisterForReflection
 public record ReviewPayload(
         @NotNull @Valid Review review,
         @NotBlank @Size(max = Ids.MAX_ID) String reviewEventType) {

@@ -1,5 +1,6 @@
 package io.ttgateway.webhook.payload;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -11,6 +12,7 @@ import java.util.List;
  * data of a v4 MessageCreatedV4 delivery: a message of either side of a lead's conversation
  * ({@code from} Customer or Business). text may be absent when the message is only attachments.
  */
+@RegisterForReflection
 public record V4MessageData(
         @NotBlank @Size(max = Ids.MAX_ID) String messageID,
         @NotBlank @Size(max = Ids.MAX_ID) String negotiationID,

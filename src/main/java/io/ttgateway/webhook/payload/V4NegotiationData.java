@@ -1,6 +1,7 @@
 package io.ttgateway.webhook.payload;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +13,7 @@ import java.util.List;
  * own examples show an older, trimmed shape (createTime instead of createdAt, customer.displayName), so
  * everything else is read when present. Limits are the lead table's column sizes.
  */
+@RegisterForReflection
 public record V4NegotiationData(
         @NotBlank @Size(max = Ids.MAX_ID) String negotiationID,
         String createdAt,

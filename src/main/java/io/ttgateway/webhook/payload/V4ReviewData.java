@@ -1,5 +1,6 @@
 package io.ttgateway.webhook.payload;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.Size;
  * documents no delivery shape; the reviews API's item is the best guess). rating may be a
  * number or text (kept as text, as the legacy reviews sent it).
  */
+@RegisterForReflection
 public record V4ReviewData(
         @NotBlank @Size(max = Ids.MAX_ID) String reviewID,
         @NotBlank @Size(max = 16) String rating,

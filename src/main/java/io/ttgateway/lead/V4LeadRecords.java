@@ -1,15 +1,14 @@
-package io.ttgateway.webhook;
+package io.ttgateway.lead;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ttgateway.connection.ApiVersion;
-import io.ttgateway.lead.Lead;
-import io.ttgateway.lead.LeadAttachment;
-import io.ttgateway.lead.LeadDetail;
-import io.ttgateway.lead.NewLead;
+import io.ttgateway.webhook.Parsed;
+import io.ttgateway.webhook.payload.Attachments;
 import io.ttgateway.webhook.payload.V4NegotiationData;
+import io.ttgateway.webhook.payload.V4Times;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.ttgateway.webhook;
+package io.ttgateway.message;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -8,9 +8,9 @@ import io.ttgateway.common.KeyLocks;
 import io.ttgateway.event.EventLog;
 import io.ttgateway.event.NewEvent;
 import io.ttgateway.lead.LeadRepository;
-import io.ttgateway.message.Message;
-import io.ttgateway.message.MessageAttachment;
-import io.ttgateway.message.MessageRepository;
+import io.ttgateway.webhook.Outcome;
+import io.ttgateway.webhook.Parsed;
+import io.ttgateway.webhook.payload.Attachments;
 import io.ttgateway.webhook.payload.MessagePayload;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

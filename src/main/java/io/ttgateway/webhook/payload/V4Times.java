@@ -1,4 +1,4 @@
-package io.ttgateway.webhook;
+package io.ttgateway.webhook.payload;
 
 import io.ttgateway.common.InvalidInputException;
 import java.time.Instant;
@@ -6,13 +6,13 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /** Thumbtack v4's times (RFC 3339, "2026-08-16T17:13:05Z" or with an offset). */
-final class V4Times {
+public final class V4Times {
 
     private V4Times() {
     }
 
     /** The instant, or null when absent; a value that is no RFC 3339 time is a 400 naming the field. */
-    static Instant parse(String value, String field) {
+    public static Instant parse(String value, String field) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -24,7 +24,7 @@ final class V4Times {
     }
 
     /** As the legacy payloads carry times: Unix seconds as text. */
-    static String epochSeconds(Instant instant) {
+    public static String epochSeconds(Instant instant) {
         return instant == null ? null : Long.toString(instant.getEpochSecond());
     }
 }

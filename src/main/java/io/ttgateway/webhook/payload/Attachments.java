@@ -1,17 +1,16 @@
-package io.ttgateway.webhook;
+package io.ttgateway.webhook.payload;
 
 import io.ttgateway.common.AttachmentColumns;
-import io.ttgateway.webhook.payload.Attachment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 
 /** Turns a payload's attachment list into entities, keeping Thumbtack's order. */
-final class Attachments {
+public final class Attachments {
 
     private Attachments() {}
 
-    static <E> List<E> toEntities(List<Attachment> attachments, BiFunction<Integer, AttachmentColumns, E> factory) {
+    public static <E> List<E> toEntities(List<Attachment> attachments, BiFunction<Integer, AttachmentColumns, E> factory) {
         List<E> entities = new ArrayList<>();
         if (attachments == null) {
             return entities;

@@ -1,10 +1,8 @@
-package io.ttgateway.webhook;
+package io.ttgateway.lead;
 
 import io.ttgateway.common.Epochs;
-import io.ttgateway.lead.Lead;
-import io.ttgateway.lead.LeadAttachment;
-import io.ttgateway.lead.LeadDetail;
-import io.ttgateway.lead.NewLead;
+import io.ttgateway.webhook.Parsed;
+import io.ttgateway.webhook.payload.Attachments;
 import io.ttgateway.webhook.payload.LeadPayload;
 import java.time.Instant;
 import java.util.ArrayList;

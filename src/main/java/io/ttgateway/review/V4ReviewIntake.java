@@ -1,4 +1,4 @@
-package io.ttgateway.webhook;
+package io.ttgateway.review;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,9 +8,8 @@ import io.ttgateway.common.KeyLocks;
 import io.ttgateway.connection.ApiVersion;
 import io.ttgateway.event.EventLog;
 import io.ttgateway.event.NewEvent;
-import io.ttgateway.review.Review;
-import io.ttgateway.review.ReviewRepository;
 import io.ttgateway.webhook.payload.V4ReviewData;
+import io.ttgateway.webhook.payload.V4Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
@@ -24,7 +23,7 @@ import java.time.Instant;
 public class V4ReviewIntake {
 
     /** review_event_type of a review read by the reviews sync (a delivery's is its eventType). */
-    public static final String SYNCED = "v4.sync";
+    static final String SYNCED = "v4.sync";
 
     private final KeyLocks locks;
     private final ReviewRepository reviews;

@@ -1,4 +1,4 @@
-package io.ttgateway.webhook;
+package io.ttgateway.review;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -7,9 +7,9 @@ import io.ttgateway.common.Epochs;
 import io.ttgateway.common.KeyLocks;
 import io.ttgateway.event.EventLog;
 import io.ttgateway.event.NewEvent;
-import io.ttgateway.review.Review;
-import io.ttgateway.review.ReviewPhoto;
-import io.ttgateway.review.ReviewRepository;
+import io.ttgateway.webhook.Outcome;
+import io.ttgateway.webhook.Parsed;
+import io.ttgateway.webhook.payload.Attachments;
 import io.ttgateway.webhook.payload.ReviewPayload;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.ttgateway.webhook;
+package io.ttgateway.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -10,8 +10,11 @@ import io.ttgateway.common.KeyLocks;
 import io.ttgateway.connection.ApiVersion;
 import io.ttgateway.event.EventLog;
 import io.ttgateway.event.NewEvent;
-import io.ttgateway.message.MessageAttachment;
+import io.ttgateway.webhook.Outcome;
+import io.ttgateway.webhook.Parsed;
+import io.ttgateway.webhook.payload.Attachments;
 import io.ttgateway.webhook.payload.V4MessageData;
+import io.ttgateway.webhook.payload.V4Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
