@@ -1,9 +1,8 @@
-package io.ttgateway.webhook;
+package io.ttgateway.webhook.payload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ttgateway.common.AttachmentColumns;
-import io.ttgateway.webhook.payload.Attachment;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
