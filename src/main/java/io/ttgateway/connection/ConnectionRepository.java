@@ -66,11 +66,6 @@ public class ConnectionRepository implements PanacheRepositoryBase<Connection, L
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
-    /** The businesses a grant covers (any status), in business order. */
-    public Uni<List<Connection>> listByGrant(long grantId) {
-        return list("grantId = ?1 order by businessPk", grantId);
-    }
-
     public Uni<List<Connection>> listByIds(List<Long> ids) {
         return ids.isEmpty() ? Uni.createFrom().item(List.of()) : list("id in ?1", ids);
     }

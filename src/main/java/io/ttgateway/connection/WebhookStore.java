@@ -42,18 +42,6 @@ public class WebhookStore implements PanacheRepositoryBase<RegisteredWebhook, Lo
         return find("businessId", businessId).<RegisteredWebhook>firstResult();
     }
 
-    /**
-     * For authenticating a delivery: the row whose username hashes to {@code usernameHash} (see
-     * {@link WebhookCredentials#usernameHash}) and whose state is not DELETED, or null. The caller
-     * then opens the row's password (TokenCipher, {@link WebhookCredentials#passwordContext}) and
-     * compares in constant time.
-     */
-    @WithSession
-    public Uni<RegisteredWebhook> findLiveByUsernameHash(byte[] usernameHash) {
-        return find("usernameHash = ?1 and state <> ?2", usernameHash, RegisteredWebhook.State.DELETED)
-                .<RegisteredWebhook>firstResult();
-    }
-
     @WithSession
     public Uni<List<RegisteredWebhook>> listByBusinesses(List<String> businessIds) {
         return businessIds.isEmpty() ? Uni.createFrom().item(List.of()) : list("businessId in ?1", businessIds);

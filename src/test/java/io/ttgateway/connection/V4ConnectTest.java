@@ -61,9 +61,6 @@ class V4ConnectTest extends ThumbtackTestBase {
     @Inject
     WebhookRetryJob retryJob;
 
-    @Inject
-    WebhookStore webhooks;
-
     @AfterEach
     void noGrantLeftDue() {
         V4Stubs.leaveNothingDue(db);
@@ -369,14 +366,15 @@ class V4ConnectTest extends ThumbtackTestBase {
             V4Stubs.deletable(business.id(), "wh-" + business.id());
         }
 
-        byte[] firstUsernameHash = db.one("select username_hash from v4_webhook where business_id = $1", first.id())
-                .getBuffer(0).getBytes();
-        assertThat(OnVertx.await(() -> webhooks.findLiveByUsernameHash(firstUsernameHash))).isNotNull();
+        JsonNode firstAuth = readJson(thumbtack.findAll(postRequestedFor(urlPathEqualTo(V4Stubs.webhooksPath(first.id()))))
+                .get(0).getBodyAsString()).get("auth");
+        // Not tried before the delete: a login accepted then would be remembered for a few seconds.
+        assertThat(db.one("select state from v4_webhook where business_id = $1", first.id()).getString(0))
+                .isEqualTo("REGISTERED");
 
         partner().delete("/api/v1/connections/" + first.id()).then().statusCode(204);
 
-        assertThat(OnVertx.await(() -> webhooks.findLiveByUsernameHash(firstUsernameHash)))
-                .as("a deleted webhook's credentials stop working").isNull();
+        assertThat(webhookLoginStatus(firstAuth)).as("a deleted webhook's credentials stop working").isEqualTo(401);
 
         thumbtack.verify(1, deleteRequestedFor(urlPathEqualTo(V4Stubs.webhooksPath(first.id()) + "/wh-" + first.id())));
         assertThat(db.one("select state from v4_webhook where business_id = $1", first.id()).getString(0))
@@ -444,12 +442,17 @@ class V4ConnectTest extends ThumbtackTestBase {
         SealedValue sealed = new SealedValue(row.getBuffer("password_ciphertext").getBytes(),
                 row.getBuffer("password_nonce").getBytes(), row.getString("password_key_id"));
         assertThat(cipher.open(sealed, WebhookCredentials.passwordContext(businessId))).isEqualTo(password);
-        RegisteredWebhook found = OnVertx.await(() -> webhooks.findLiveByUsernameHash(
-                WebhookCredentials.usernameHash(username)));
-        assertThat(found.businessId).isEqualTo(businessId);
+        assertThat(webhookLoginStatus(auth)).as("the credentials open /v4/webhooks (an empty envelope is then 400)")
+                .isEqualTo(400);
         String wholeRow = db.one("select row_to_json(w)::text from v4_webhook w where business_id = $1", businessId)
                 .getString(0);
         assertThat(wholeRow).doesNotContain(username).doesNotContain(password);
+    }
+
+    /** The answer of {@code POST /v4/webhooks} to an empty envelope sent with these webhook credentials. */
+    private static int webhookLoginStatus(JsonNode auth) {
+        return given().auth().preemptive().basic(auth.get("username").asText(), auth.get("password").asText())
+                .contentType("application/json").body("{}").post("/v4/webhooks").statusCode();
     }
 
     private void awaitWebhookState(String businessId, String state) {
