@@ -1,8 +1,10 @@
 package io.ttgateway.event;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -62,6 +64,118 @@ public final class NewEvent {
         data.put("chargeState", chargeState);
         data.put("status", status);
         return new NewEvent(EventType.LEAD_UPDATED, businessId, leadId, data.toString());
+    }
+
+    /** A file as the legacy webhooks list it. */
+    public record File(String fileName, long fileSize, String mimeType, String url, String description) {}
+
+    /** One question of a lead's request and its answer. */
+    public record Detail(String question, String answer) {}
+
+    /** A lead that arrived through Thumbtack's v4 API, with the fields the legacy lead webhook has. */
+    public record V4Lead(String leadId, Instant createdAt, String requestId, String category, String categoryId,
+            String title, String description, String address1, String address2, String city, String state,
+            String zipCode, String travelPreferences, List<Detail> details, List<File> attachments,
+            String customerId, String customerName, String customerPhone, String businessId, String businessName,
+            String price, String leadPrice, String chargeState, String status, String apiVersion) {}
+
+    /**
+     * A lead that arrived through v4: the legacy lead webhook's shape filled from the stored columns, plus
+     * {@code apiVersion} and {@code status}, so that a feed reader handles leads of both APIs alike. (A
+     * legacy lead's event carries no data: the feed reads the lead's stored payload.)
+     */
+    public static NewEvent leadReceived(V4Lead lead) {
+        ObjectNode data = JSON.objectNode();
+        data.put("leadID", lead.leadId());
+        data.put("createTimestamp", epochSeconds(lead.createdAt()));
+        ObjectNode request = data.putObject("request");
+        request.put("requestID", lead.requestId());
+        request.put("category", lead.category());
+        request.put("categoryID", lead.categoryId());
+        request.put("title", lead.title());
+        request.put("description", lead.description());
+        ObjectNode location = request.putObject("location");
+        location.put("address1", lead.address1());
+        location.put("address2", lead.address2());
+        location.put("city", lead.city());
+        location.put("state", lead.state());
+        location.put("zipCode", lead.zipCode());
+        request.put("travelPreferences", lead.travelPreferences());
+        ArrayNode asked = request.putArray("details");
+        lead.details().forEach(d -> asked.addObject().put("question", d.question()).put("answer", d.answer()));
+        ArrayNode files = request.putArray("attachments");
+        lead.attachments().forEach(f -> files.addObject().put("fileName", f.fileName()).put("fileSize", f.fileSize())
+                .put("mimeType", f.mimeType()).put("url", f.url()).put("description", f.description()));
+        data.putObject("customer").put("customerID", lead.customerId()).put("name", lead.customerName())
+                .put("phone", lead.customerPhone());
+        data.putObject("business").put("businessID", lead.businessId()).put("name", lead.businessName());
+        data.put("price", lead.price());
+        data.put("leadPrice", lead.leadPrice());
+        data.put("chargeState", lead.chargeState());
+        data.put("status", lead.status());
+        data.put("apiVersion", lead.apiVersion());
+        return new NewEvent(EventType.LEAD_RECEIVED, lead.businessId(), lead.leadId(), data.toString());
+    }
+
+    /**
+     * A message that arrived through v4 ({@code from} is v4's Customer or Business); {@code attachments}
+     * is v4's list as delivered.
+     */
+    public record V4Message(String leadId, String customerId, String businessId, String messageId, Instant createdAt,
+            String text, JsonNode attachments, String from, String apiVersion) {}
+
+    /** A customer's message that arrived through v4; its data as {@link #v4MessageData} builds it. */
+    public static NewEvent messageReceived(V4Message m) {
+        return messageReceived(m.businessId(), m.leadId(), v4MessageData(m));
+    }
+
+    /** A message the pro wrote in Thumbtack's app, delivered through v4; its data as {@link #v4MessageData} builds it. */
+    public static NewEvent messageProSent(V4Message m) {
+        return messageProSent(m.businessId(), m.leadId(), v4MessageData(m));
+    }
+
+    /** The legacy message webhook's shape (leadID, customerID, businessID, message), plus apiVersion and from. */
+    private static String v4MessageData(V4Message m) {
+        ObjectNode data = JSON.objectNode();
+        data.put("leadID", m.leadId());
+        data.put("customerID", m.customerId());
+        data.put("businessID", m.businessId());
+        ObjectNode message = data.putObject("message");
+        message.put("messageID", m.messageId());
+        message.put("createTimestamp", epochSeconds(m.createdAt()));
+        message.put("text", m.text());
+        message.set("attachments",
+                m.attachments() != null && m.attachments().isArray() ? m.attachments().deepCopy() : JSON.arrayNode());
+        data.put("from", m.from());
+        data.put("apiVersion", m.apiVersion());
+        return data.toString();
+    }
+
+    /** A review that arrived through v4; {@code reviewEventType} as the legacy review webhook names it. */
+    public record V4Review(String reviewId, String businessId, String leadId, String categoryId, String rating,
+            String text, String reviewerName, Instant createdAt, String reviewEventType, String apiVersion) {}
+
+    /** A review that arrived through v4: the legacy review webhook's shape ({"review": {...}, "reviewEventType"}), plus apiVersion. */
+    public static NewEvent reviewReceived(V4Review review) {
+        ObjectNode data = JSON.objectNode();
+        ObjectNode r = data.putObject("review");
+        r.put("reviewID", review.reviewId());
+        r.put("businessID", review.businessId());
+        r.put("leadID", review.leadId());
+        r.put("categoryID", review.categoryId());
+        r.put("rating", review.rating());
+        r.put("text", review.text());
+        r.put("reviewerName", review.reviewerName());
+        r.put("createTime", review.createdAt() == null ? null : Long.toString(review.createdAt().toEpochMilli()));
+        r.putArray("photos");
+        data.put("reviewEventType", review.reviewEventType());
+        data.put("apiVersion", review.apiVersion());
+        return reviewReceived(review.businessId(), review.leadId(), data.toString());
+    }
+
+    /** As the legacy payloads carry times: Unix seconds as text. */
+    private static String epochSeconds(Instant instant) {
+        return instant == null ? null : Long.toString(instant.getEpochSecond());
     }
 
     /** A customer's message; its data is the message in the legacy message webhook's shape. */

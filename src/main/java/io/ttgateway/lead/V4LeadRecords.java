@@ -1,10 +1,8 @@
 package io.ttgateway.lead;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ttgateway.connection.ApiVersion;
+import io.ttgateway.event.NewEvent;
 import io.ttgateway.webhook.Parsed;
 import io.ttgateway.webhook.payload.Attachments;
 import io.ttgateway.webhook.payload.V4NegotiationData;
@@ -89,42 +87,19 @@ final class V4LeadRecords {
                     attachment.file = file;
                     return attachment;
                 });
-        return new NewLead(lead, details, attachments, eventData(lead, details, attachments).toString());
+        return new NewLead(lead, details, attachments, eventData(lead, details, attachments));
     }
 
-    /** The legacy lead webhook's shape, filled from the stored columns, plus apiVersion and status. */
-    private static ObjectNode eventData(Lead lead, List<LeadDetail> details, List<LeadAttachment> attachments) {
-        JsonNodeFactory json = JsonNodeFactory.instance;
-        ObjectNode data = json.objectNode();
-        data.put("leadID", lead.leadId);
-        data.put("createTimestamp", V4Times.epochSeconds(lead.createdAt));
-        ObjectNode request = data.putObject("request");
-        request.put("requestID", lead.requestId);
-        request.put("category", lead.category);
-        request.put("categoryID", lead.categoryId);
-        request.put("title", lead.title);
-        request.put("description", lead.description);
-        ObjectNode location = request.putObject("location");
-        location.put("address1", lead.address1);
-        location.put("address2", lead.address2);
-        location.put("city", lead.city);
-        location.put("state", lead.state);
-        location.put("zipCode", lead.zipCode);
-        request.put("travelPreferences", lead.travelPreferences);
-        ArrayNode asked = request.putArray("details");
-        details.forEach(d -> asked.addObject().put("question", d.question).put("answer", d.answer));
-        ArrayNode files = request.putArray("attachments");
-        attachments.forEach(a -> files.addObject().put("fileName", a.file.fileName).put("fileSize", a.file.fileSize)
-                .put("mimeType", a.file.mimeType).put("url", a.file.url).put("description", a.file.description));
-        data.putObject("customer").put("customerID", lead.customerId).put("name", lead.customerName)
-                .put("phone", lead.customerPhone);
-        data.putObject("business").put("businessID", lead.businessId).put("name", lead.businessName);
-        data.put("price", lead.price);
-        data.put("leadPrice", lead.leadPrice);
-        data.put("chargeState", lead.chargeState);
-        data.put("status", lead.status);
-        data.put("apiVersion", ApiVersion.V4.wireName());
-        return data;
+    /** The lead as its lead.received event shows it, from the stored columns. */
+    private static String eventData(Lead lead, List<LeadDetail> details, List<LeadAttachment> attachments) {
+        return NewEvent.leadReceived(new NewEvent.V4Lead(lead.leadId, lead.createdAt, lead.requestId, lead.category,
+                lead.categoryId, lead.title, lead.description, lead.address1, lead.address2, lead.city, lead.state,
+                lead.zipCode, lead.travelPreferences,
+                details.stream().map(d -> new NewEvent.Detail(d.question, d.answer)).toList(),
+                attachments.stream().map(a -> new NewEvent.File(a.file.fileName, a.file.fileSize, a.file.mimeType,
+                        a.file.url, a.file.description)).toList(),
+                lead.customerId, lead.customerName, lead.customerPhone, lead.businessId, lead.businessName, lead.price,
+                lead.leadPrice, lead.chargeState, lead.status, ApiVersion.V4.wireName())).data();
     }
 
     private static String name(V4NegotiationData.Customer customer) {

@@ -1,7 +1,5 @@
 package io.ttgateway.message;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -107,29 +105,12 @@ public class V4MessageIntake {
                     if (echoPending) {
                         return files.replaceWith(Outcome.STORED);
                     }
-                    String data = eventData(delivery, p, customerId, businessId, createdAt, text).toString();
-                    NewEvent event = p.fromCustomer() ? NewEvent.messageReceived(businessId, p.negotiationID(), data)
-                            : NewEvent.messageProSent(businessId, p.negotiationID(), data);
+                    NewEvent.V4Message m = new NewEvent.V4Message(p.negotiationID(), customerId, businessId,
+                            p.messageID(), createdAt, text, delivery.raw().path("data").path("attachments"), p.from(),
+                            ApiVersion.V4.wireName());
+                    NewEvent event = p.fromCustomer() ? NewEvent.messageReceived(m) : NewEvent.messageProSent(m);
                     return files.chain(() -> events.append(event))
                             .replaceWith(Outcome.STORED);
                 });
-    }
-
-    /** The legacy message webhook's shape (leadID, customerID, businessID, message), plus apiVersion and from. */
-    private static ObjectNode eventData(Parsed<?> delivery, V4MessageData p, String customerId, String businessId,
-            Instant createdAt, String text) {
-        ObjectNode data = JsonNodeFactory.instance.objectNode();
-        data.put("leadID", p.negotiationID());
-        data.put("customerID", customerId);
-        data.put("businessID", businessId);
-        ObjectNode message = data.putObject("message");
-        message.put("messageID", p.messageID());
-        message.put("createTimestamp", V4Times.epochSeconds(createdAt));
-        message.put("text", text);
-        JsonNode files = delivery.raw().path("data").path("attachments");
-        message.set("attachments", files.isArray() ? files.deepCopy() : JsonNodeFactory.instance.arrayNode());
-        data.put("from", p.from());
-        data.put("apiVersion", ApiVersion.V4.wireName());
-        return data;
     }
 }

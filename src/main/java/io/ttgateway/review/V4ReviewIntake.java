@@ -1,7 +1,5 @@
 package io.ttgateway.review;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.ttgateway.common.KeyLocks;
@@ -60,26 +58,9 @@ public class V4ReviewIntake {
         review.rawText = rawText;
         review.receivedAt = Instant.now();
         return reviews.persist(review)
-                .chain(() -> events.append(NewEvent.reviewReceived(businessId, review.leadId,
-                        eventData(review).toString())))
+                .chain(() -> events.append(NewEvent.reviewReceived(new NewEvent.V4Review(review.reviewId,
+                        review.businessId, review.leadId, review.categoryId, review.rating, review.text,
+                        review.reviewerName, review.createdAt, review.reviewEventType, ApiVersion.V4.wireName()))))
                 .replaceWith(Boolean.TRUE);
-    }
-
-    /** The legacy review webhook's shape ({"review": {...}, "reviewEventType"}), plus apiVersion. */
-    private static ObjectNode eventData(Review review) {
-        ObjectNode data = JsonNodeFactory.instance.objectNode();
-        ObjectNode r = data.putObject("review");
-        r.put("reviewID", review.reviewId);
-        r.put("businessID", review.businessId);
-        r.put("leadID", review.leadId);
-        r.put("categoryID", review.categoryId);
-        r.put("rating", review.rating);
-        r.put("text", review.text);
-        r.put("reviewerName", review.reviewerName);
-        r.put("createTime", review.createdAt == null ? null : Long.toString(review.createdAt.toEpochMilli()));
-        r.putArray("photos");
-        data.put("reviewEventType", review.reviewEventType);
-        data.put("apiVersion", ApiVersion.V4.wireName());
-        return data;
     }
 }

@@ -2,11 +2,15 @@ package io.ttgateway.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,6 +85,67 @@ class NewEventTest {
     void aFieldTheReadLacksIsNull() {
         assertThat(NewEvent.leadChanged("b-1", "l-1", null, null, "Open").data())
                 .isEqualTo("{\"leadID\":\"l-1\",\"leadPrice\":null,\"chargeState\":null,\"status\":\"Open\"}");
+    }
+
+    @Test
+    void aV4LeadIsShownInTheLegacyLeadsShapeWithApiVersionAndStatus() {
+        NewEvent event = NewEvent.leadReceived(new NewEvent.V4Lead("l-1", Instant.parse("2026-08-16T17:13:04Z"),
+                "r-1", "Plumbing", "c-1", "Plumbing", "Leaky tap", "1 Main St", null, "Austin", "TX", "78701",
+                "Pro travels", List.of(new NewEvent.Detail("When?", "Soon")),
+                List.of(new NewEvent.File("tap.jpg", 2048, "image/jpeg", "https://files/tap.jpg", "the tap")),
+                "cu-1", "Ana B", "+15125550100", "b-1", "Ana's Plumbing", "$150.00", "$12.50", "NotCharged", "Open",
+                "v4"));
+
+        assertEvent(event, "lead.received", "b-1", "l-1", """
+                {"leadID":"l-1","createTimestamp":"1786900384","request":{"requestID":"r-1","category":"Plumbing",\
+                "categoryID":"c-1","title":"Plumbing","description":"Leaky tap","location":{"address1":"1 Main St",\
+                "address2":null,"city":"Austin","state":"TX","zipCode":"78701"},"travelPreferences":"Pro travels",\
+                "details":[{"question":"When?","answer":"Soon"}],"attachments":[{"fileName":"tap.jpg",\
+                "fileSize":2048,"mimeType":"image/jpeg","url":"https://files/tap.jpg","description":"the tap"}]},\
+                "customer":{"customerID":"cu-1","name":"Ana B","phone":"+15125550100"},"business":{"businessID":"b-1",\
+                "name":"Ana's Plumbing"},"price":"$150.00","leadPrice":"$12.50","chargeState":"NotCharged",\
+                "status":"Open","apiVersion":"v4"}""");
+    }
+
+    static Stream<Arguments> v4Messages() {
+        return Stream.of(
+                Arguments.of("Customer", (Function<NewEvent.V4Message, NewEvent>) NewEvent::messageReceived,
+                        "message.received"),
+                Arguments.of("Business", (Function<NewEvent.V4Message, NewEvent>) NewEvent::messageProSent,
+                        "message.pro_sent"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("v4Messages")
+    void aV4MessageIsShownInTheLegacyMessagesShapeWithApiVersionAndFrom(String from,
+            Function<NewEvent.V4Message, NewEvent> factory, String type) throws Exception {
+        JsonNode files = new ObjectMapper().readTree("[{\"fileName\":\"a.pdf\"}]");
+        NewEvent event = factory.apply(new NewEvent.V4Message("l-1", "cu-1", "b-1", "m-1",
+                Instant.ofEpochSecond(1_786_900_384), "Tuesday?", files, from, "v4"));
+
+        assertEvent(event, type, "b-1", "l-1", """
+                {"leadID":"l-1","customerID":"cu-1","businessID":"b-1","message":{"messageID":"m-1",\
+                "createTimestamp":"1786900384","text":"Tuesday?","attachments":[{"fileName":"a.pdf"}]},\
+                "from":"%s","apiVersion":"v4"}""".formatted(from));
+    }
+
+    @Test
+    void aV4MessageWithoutAttachmentsListsNone() {
+        NewEvent event = NewEvent.messageReceived(new NewEvent.V4Message("l-1", "cu-1", "b-1", "m-1", null, "Hi",
+                null, "Customer", "v4"));
+
+        assertThat(event.data()).contains("\"createTimestamp\":null").contains("\"attachments\":[]");
+    }
+
+    @Test
+    void aV4ReviewIsShownInTheLegacyReviewsShapeWithApiVersion() {
+        NewEvent event = NewEvent.reviewReceived(new NewEvent.V4Review("rv-1", "b-1", "l-1", "c-1", "5", "Great",
+                "Ana", Instant.ofEpochMilli(1_786_900_384_123L), "created", "v4"));
+
+        assertEvent(event, "review.received", "b-1", "l-1", """
+                {"review":{"reviewID":"rv-1","businessID":"b-1","leadID":"l-1","categoryID":"c-1","rating":"5",\
+                "text":"Great","reviewerName":"Ana","createTime":"1786900384123","photos":[]},\
+                "reviewEventType":"created","apiVersion":"v4"}""");
     }
 
     @Test

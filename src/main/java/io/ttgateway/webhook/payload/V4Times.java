@@ -22,9 +22,4 @@ public final class V4Times {
             throw InvalidInputException.field(field, "must be an RFC 3339 time");
         }
     }
-
-    /** As the legacy payloads carry times: Unix seconds as text. */
-    public static String epochSeconds(Instant instant) {
-        return instant == null ? null : Long.toString(instant.getEpochSecond());
-    }
 }
