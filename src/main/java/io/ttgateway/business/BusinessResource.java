@@ -38,10 +38,12 @@ public class BusinessResource {
 
     public record TargetingRequest(@Schema(required = true) Boolean enabled) {}
 
-    public record CreateLeadRequest(@Schema(description = "The business to create the lead for; Thumbtack creates a dummy one when absent (legacy).") String businessId) {}
+    public record CreateLeadRequest(@Schema(description = "The business to create the lead for; Thumbtack creates a "
+            + "dummy one when absent (legacy).") String businessId) {}
 
     /** One of the six v4 job statuses by its wire name ("appt_scheduled", ...). */
-    public record JobStatusRequest(@Schema(required = true, description = "A v4 job status by its wire name, e.g. appt_scheduled.") String status) {}
+    public record JobStatusRequest(@Schema(required = true, description = "A v4 job status by its wire name, e.g. "
+            + "appt_scheduled.") String status) {}
 
     private final BusinessCalls calls;
 
@@ -52,7 +54,8 @@ public class BusinessResource {
     @PATCH
     @Path("/businesses/{businessId}/services/{serviceId}/targeting")
     @Operation(summary = "Turn a service's targeting on or off at Thumbtack",
-            description = "PATCH {api}/v3/accounts/~/services/{serviceId}/preferences/targeting with the business's token (scope targeting).")
+            description = "PATCH {api}/v3/accounts/~/services/{serviceId}/preferences/targeting with the business's "
+                    + "token (scope targeting).")
     @RequestBody(ref = "Targeting")
     @APIResponse(responseCode = "200", ref = "ThumbtackTargetingAnswer")
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -95,7 +98,8 @@ public class BusinessResource {
     @Path("/businesses/{businessId}/leads/{leadId}/job-status")
     @Operation(summary = "Set a v4 lead's job status at Thumbtack",
             description = "v4 connections only; a legacy connection answers 409.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobStatusRequest.class),
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = JobStatusRequest.class),
             examples = @ExampleObject(name = "scheduled", ref = "JobStatusRequest")))
     @APIResponse(responseCode = "200", description = "The status Thumbtack now has.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BusinessCalls.JobStatusSet.class),
@@ -113,8 +117,10 @@ public class BusinessResource {
     @POST
     @Path("/test/create-lead")
     @Operation(summary = "Create a test lead at Thumbtack (staging)",
-            description = "Legacy: POST {api}/v1/test/create-lead with the v1 credentials (409 when they are not set); a v4 business gets Thumbtack's test negotiation. Thumbtack then delivers the lead's webhook.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateLeadRequest.class),
+            description = "Legacy: POST {api}/v1/test/create-lead with the v1 credentials (409 when they are not set); "
+                    + "a v4 business gets Thumbtack's test negotiation. Thumbtack then delivers the lead's webhook.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CreateLeadRequest.class),
             examples = @ExampleObject(name = "forBusiness", ref = "CreateLeadRequest")))
     @APIResponse(responseCode = "200", description = "Thumbtack's lead, passed through.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FreeFormObject"),

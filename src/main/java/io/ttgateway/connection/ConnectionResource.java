@@ -51,9 +51,11 @@ public class ConnectionResource {
     }
 
     @GET
-    @Operation(summary = "List the pros' connections", description = "Status, scopes and token expiries; never a token.")
+    @Operation(summary = "List the pros' connections", description = "Status, scopes and token expiries; never a "
+            + "token.")
     @APIResponse(responseCode = "200", description = "Every connection.", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConnectionView.class, type = SchemaType.ARRAY),
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConnectionView.class,
+                    type = SchemaType.ARRAY),
             examples = @ExampleObject(name = "connections", ref = "Connections")))
     public Uni<List<ConnectionView>> list() {
         return connections.list().chain(views::of);
@@ -74,10 +76,13 @@ public class ConnectionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Connect a pro with an authorization code copied by hand",
-            description = "The no-redirect flow: exchanges the code at Thumbtack, reads get-thumbtack-info and stores the connection.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConnectRequest.class),
+            description = "The no-redirect flow: exchanges the code at Thumbtack, reads get-thumbtack-info and stores "
+                    + "the connection.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ConnectRequest.class),
             examples = @ExampleObject(name = "connectRequest", ref = "ConnectRequest")))
-    @APIResponse(responseCode = "201", description = "Connected.", headers = @Header(name = "Location", description = "/api/v1/connections/{businessId}",
+    @APIResponse(responseCode = "201", description = "Connected.", headers = @Header(name = "Location",
+            description = "/api/v1/connections/{businessId}",
             schema = @Schema(type = SchemaType.STRING)), content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConnectionView.class),
             examples = @ExampleObject(name = "connection", ref = "Connection")))
@@ -112,7 +117,8 @@ public class ConnectionResource {
     @DELETE
     @Path("/{businessId}")
     @Operation(summary = "Disconnect a pro",
-            description = "Disconnects at Thumbtack (legacy: disconnect-partner; v4: deletes the service's webhook), erases the tokens, status DISCONNECTED. A repeat answers 204 again.")
+            description = "Disconnects at Thumbtack (legacy: disconnect-partner; v4: deletes the service's webhook), "
+                    + "erases the tokens, status DISCONNECTED. A repeat answers 204 again.")
     @APIResponse(responseCode = "204", description = "Disconnected.")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "502", ref = "BadGateway")

@@ -36,12 +36,15 @@ public class OAuthResource {
     @GET
     @Path("/connect")
     @Operation(summary = "Start connecting a pro (legacy partner-connect)",
-            description = "Redirects the pro's browser to Thumbtack's partner-connect page with a fresh single-use state.")
-    @APIResponse(responseCode = "302", description = "To THUMBTACK_CONNECT_URL?client_id=...&redirect_uri=...&response_type=code&scope=...&state=...",
+            description = "Redirects the pro's browser to Thumbtack's partner-connect page with a fresh single-use "
+                    + "state.")
+    @APIResponse(responseCode = "302", description = "To "
+            + "THUMBTACK_CONNECT_URL?client_id=...&redirect_uri=...&response_type=code&scope=...&state=...",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = "OAuthProblem")
     public Uni<Response> connect(
-            @Parameter(description = "Comma separated Thumbtack scopes, e.g. messages,targeting (default THUMBTACK_SCOPES).")
+            @Parameter(description = "Comma separated Thumbtack scopes, e.g. messages,targeting (default "
+                    + "THUMBTACK_SCOPES).")
             @QueryParam("scope") String scope) {
         List<String> scopes = flow.scopes(scope).orElse(null);
         if (scopes == null) {
@@ -54,16 +57,19 @@ public class OAuthResource {
     @GET
     @Path("/callback")
     @Operation(summary = "Finish connecting a pro (Thumbtack redirects here)",
-            description = "Checks state (unknown, reused or expired: 400 and no call to Thumbtack), exchanges the code, reads get-thumbtack-info and stores the connection.")
+            description = "Checks state (unknown, reused or expired: 400 and no call to Thumbtack), exchanges the "
+                    + "code, reads get-thumbtack-info and stores the connection.")
     @APIResponse(responseCode = "200", ref = "OAuthConnected")
     @APIResponse(responseCode = "400", ref = "OAuthProblem")
     @APIResponse(responseCode = "502", ref = "OAuthThumbtackFailed")
     @APIResponse(responseCode = "504", ref = "OAuthThumbtackFailed")
     public Uni<Response> callback(
             @Parameter(description = "The authorization code Thumbtack added.") @QueryParam("code") String code,
-            @Parameter(description = "The state the service sent; single use, valid 10 minutes.") @QueryParam("state") String state,
+            @Parameter(description = "The state the service sent; single use, valid 10 "
+                    + "minutes.") @QueryParam("state") String state,
             @Parameter(description = "Set by Thumbtack when the pro declined.") @QueryParam("error") String error,
-            @Parameter(description = "Thumbtack's words for error.") @QueryParam("error_description") String errorDescription) {
+            @Parameter(description = "Thumbtack's words for "
+                    + "error.") @QueryParam("error_description") String errorDescription) {
         return flow.callback(code, state, error, errorDescription)
                 .map(outcome -> page(outcome.status(), outcome.html()));
     }

@@ -35,7 +35,9 @@ public class OAuthV4Resource {
     @Path("/connect")
     @Operation(summary = "Start connecting a pro through Thumbtack v4",
             description = "Redirects the pro's browser to the v4 auth server (state and PKCE S256 challenge).")
-    @APIResponse(responseCode = "302", description = "To THUMBTACK_V4_AUTH_URL/oauth2/auth?client_id=...&redirect_uri=...&response_type=code&scope=...&state=...&audience=urn:partner-api&code_challenge=...&code_challenge_method=S256",
+    @APIResponse(responseCode = "302", description = "To THUMBTACK_V4_AUTH_URL/oauth2/auth?client_id=..."
+            + "&redirect_uri=...&response_type=code&scope=...&state=...&audience=urn:partner-api&code_challenge=..."
+            + "&code_challenge_method=S256",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", ref = "OAuthNotEnabled")
     public Response connect() {
@@ -48,7 +50,8 @@ public class OAuthV4Resource {
     @GET
     @Path("/callback")
     @Operation(summary = "Finish connecting a pro through Thumbtack v4 (Thumbtack redirects here)",
-            description = "Parameters as for /oauth/callback. Checks state, exchanges the code with its PKCE verifier, lists the user's businesses and registers one webhook per business.")
+            description = "Parameters as for /oauth/callback. Checks state, exchanges the code with its PKCE verifier, "
+                    + "lists the user's businesses and registers one webhook per business.")
     @APIResponse(responseCode = "200", ref = "OAuthConnected")
     @APIResponse(responseCode = "400", ref = "OAuthProblem")
     @APIResponse(responseCode = "502", ref = "OAuthThumbtackFailed")

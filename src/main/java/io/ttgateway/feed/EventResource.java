@@ -47,13 +47,15 @@ public class EventResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Read the event feed",
-            description = "Every event, each exactly once, in one fixed order. Follow nextCursor (as after) and no event is missed.")
+            description = "Every event, each exactly once, in one fixed order. Follow nextCursor (as after) and no "
+                    + "event is missed.")
     @APIResponse(responseCode = "200", description = "A page of events.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventPage.class),
             examples = @ExampleObject(name = "eventPage", ref = "EventPage")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Uni<EventPage> page(
-            @Parameter(description = "The nextCursor of the previous page; absent: from the start.") @QueryParam("after") String after,
+            @Parameter(description = "The nextCursor of the previous page; absent: from the "
+                    + "start.") @QueryParam("after") String after,
             @Parameter(description = "Page size, 1 to 500 (default 100).") @QueryParam("limit") Integer limit) {
         return feed.page(FeedPosition.Cursor.parse(after, "after"), limit);
     }
@@ -64,7 +66,8 @@ public class EventResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Follow the event feed live (Server-Sent Events)",
-            description = "The feed's events as they happen: SSE id is the event's cursor, event its type, data the event as in the page. A comment line keeps the connection alive.")
+            description = "The feed's events as they happen: SSE id is the event's cursor, event its type, data the "
+                    + "event as in the page. A comment line keeps the connection alive.")
     @APIResponse(responseCode = "200", description = "An endless text/event-stream.", content = @Content(
             mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING),
             examples = @ExampleObject(name = "eventStream", ref = "EventStream")))
@@ -72,7 +75,8 @@ public class EventResource {
     public Multi<OutboundSseEvent> stream(
             @Parameter(description = "The cursor of the last event seen; a reconnecting EventSource sends it.")
             @HeaderParam("Last-Event-ID") String lastEventId,
-            @Parameter(description = "Start after this cursor, when there is no Last-Event-ID.") @QueryParam("after") String after,
+            @Parameter(description = "Start after this cursor, when there is no "
+                    + "Last-Event-ID.") @QueryParam("after") String after,
             @Context Sse sse) {
         FeedPosition.Cursor from = lastEventId != null && !lastEventId.isBlank()
                 ? FeedPosition.Cursor.parse(lastEventId, "Last-Event-ID")

@@ -10,4 +10,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * writing transaction) places it in the feed's order and is not shown: cursors carry it.
  */
 public record FeedEvent(@JsonIgnore long txId, long id, String type, Instant occurredAt, String businessId,
-        String leadId, @Schema(ref = "FreeFormObject", description = "The event's own data, as stored.") @JsonRawValue String data) {}
+        String leadId, @Schema(ref = "FreeFormObject", description = "The event's own data, as "
+                + "stored.") @JsonRawValue String data) {}

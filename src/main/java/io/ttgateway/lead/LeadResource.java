@@ -37,7 +37,8 @@ public class LeadResource {
     /** Newest first; pass nextCursor back as cursor for the next page. */
     @GET
     @Operation(summary = "List leads, newest first",
-            description = "A page of leads without their messages; pass nextCursor back as cursor for the next page (null on the last).")
+            description = "A page of leads without their messages; pass nextCursor back as cursor for the next page "
+                    + "(null on the last).")
     @APIResponse(responseCode = "200", description = "A page of leads.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LeadPage"),
             examples = @ExampleObject(name = "leadPage", ref = "LeadPage")))
@@ -52,7 +53,8 @@ public class LeadResource {
     @GET
     @Path("/{leadId}")
     @Operation(summary = "Read a lead with its conversation",
-            description = "The lead with its request, customer, business, price and charge state, and its messages in and out, in order.")
+            description = "The lead with its request, customer, business, price and charge state, and its messages in "
+                    + "and out, in order.")
     @APIResponse(responseCode = "200", description = "The lead.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class),
             examples = @ExampleObject(name = "lead", ref = "Lead")))

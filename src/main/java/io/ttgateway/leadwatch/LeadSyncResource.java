@@ -38,7 +38,8 @@ public class LeadSyncResource {
 
     @POST
     @Operation(summary = "Read a v4 lead at Thumbtack now",
-            description = "Stores what changed (price, charge state, status; event lead.updated) and answers the lead as stored afterwards. v4 leads only.")
+            description = "Stores what changed (price, charge state, status; event lead.updated) and answers the lead "
+                    + "as stored afterwards. v4 leads only.")
     @APIResponse(responseCode = "200", description = "The lead as stored after the read.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class),
             examples = @ExampleObject(name = "lead", ref = "Lead")))

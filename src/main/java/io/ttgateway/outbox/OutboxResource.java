@@ -35,7 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class OutboxResource {
 
     /** Body of a send request. */
-    public record SendMessageRequest(@Schema(required = true, description = "The message to the customer.") String text) {}
+    public record SendMessageRequest(@Schema(required = true, description = "The message to the "
+            + "customer.") String text) {}
 
     private final OutboxService outbox;
     private final OutboxWorker worker;
@@ -50,10 +51,13 @@ public class OutboxResource {
     @Path("/businesses/{businessId}/leads/{leadId}/messages")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Queue a message to a lead's customer",
-            description = "Stored, then sent to Thumbtack by the outbox (retried with back-off on 5xx, 429, timeouts and network errors). With an Idempotency-Key a repeat answers the first message.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SendMessageRequest.class),
+            description = "Stored, then sent to Thumbtack by the outbox (retried with back-off on 5xx, 429, timeouts "
+                    + "and network errors). With an Idempotency-Key a repeat answers the first message.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SendMessageRequest.class),
             examples = @ExampleObject(name = "sendMessageRequest", ref = "SendMessageRequest")))
-    @APIResponse(responseCode = "202", description = "Queued (or the first message of this Idempotency-Key).", headers = @Header(name = "Location", description = "/api/v1/outbound-messages/{id}",
+    @APIResponse(responseCode = "202", description = "Queued (or the first message of this Idempotency-Key).",
+            headers = @Header(name = "Location", description = "/api/v1/outbound-messages/{id}",
             schema = @Schema(type = SchemaType.STRING)), content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutboundView.class),
             examples = @ExampleObject(name = "outboundMessage", ref = "OutboundMessage")))
@@ -65,7 +69,8 @@ public class OutboxResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiError"),
                     examples = @ExampleObject(name = "keyReused", ref = "IdempotencyKeyReused")))
     public Uni<Response> send(@PathParam("businessId") String businessId, @PathParam("leadId") String leadId,
-            @Parameter(description = "Up to 255 characters; a repeat with the same key, lead and text answers the first message.")
+            @Parameter(description = "Up to 255 characters; a repeat with the same key, lead and text answers the "
+                    + "first message.")
             @HeaderParam("Idempotency-Key") String idempotencyKey, SendMessageRequest body) {
         return outbox.enqueue(businessId, leadId, body == null ? null : body.text(), idempotencyKey)
                 .invoke(enqueued -> {
@@ -82,7 +87,8 @@ public class OutboxResource {
     @GET
     @Path("/outbound-messages/{id}")
     @Operation(summary = "Read an outbound message's delivery state")
-    @APIResponse(responseCode = "200", description = "The message: PENDING, SENT or FAILED, with its attempts and last error.", content = @Content(
+    @APIResponse(responseCode = "200", description = "The message: PENDING, SENT or FAILED, with its attempts and last "
+            + "error.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutboundView.class),
             examples = @ExampleObject(name = "outboundMessage", ref = "OutboundMessage")))
     @APIResponse(responseCode = "404", ref = "NotFound")

@@ -78,9 +78,14 @@ public class V4WebhookResource {
 
     @POST
     @Operation(summary = "Receive a Thumbtack v4 webhook delivery",
-            description = "Authenticated by the Basic credentials the service registered for the business's webhook. NegotiationCreatedV4 (a lead), MessageCreatedV4 and ReviewCreatedV4 are stored as leads, messages and reviews; other event types are stored raw. Stored before the answer; repeats are not stored twice.")
-    @RequestBody(description = "An event and its data: event.eventType, event.webhookID, event.triggeredAt; data as the event type has it.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(ref = "FreeFormObject"), examples = @ExampleObject(name = "v4Delivery", ref = "V4Delivery")))
+            description = "Authenticated by the Basic credentials the service registered for the business's webhook. "
+                    + "NegotiationCreatedV4 (a lead), MessageCreatedV4 and ReviewCreatedV4 are stored as leads, "
+                    + "messages and reviews; other event types are stored raw. Stored before the answer; repeats are "
+                    + "not stored twice.")
+    @RequestBody(description = "An event and its data: event.eventType, event.webhookID, event.triggeredAt; data as "
+            + "the event type has it.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "FreeFormObject"), examples = @ExampleObject(name = "v4Delivery",
+                    ref = "V4Delivery")))
     @APIResponse(responseCode = "200", ref = "WebhookStored")
     @APIResponse(responseCode = "403", ref = "ForbiddenBusiness")
     public Uni<Response> deliver(String body) {

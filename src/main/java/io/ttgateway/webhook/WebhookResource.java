@@ -68,8 +68,10 @@ public class WebhookResource {
     @Path("/lead")
     @Operation(summary = "Receive a new lead from Thumbtack",
             description = "Stored (parsed, and raw as sent) before the answer; a repeated leadID is not stored twice.")
-    @RequestBody(description = "A lead, as Thumbtack's reference describes it (Partner Endpoints, Leads).", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(ref = "FreeFormObject"), examples = @ExampleObject(name = "leadWebhook", ref = "LeadWebhook")))
+    @RequestBody(description = "A lead, as Thumbtack's reference describes it (Partner Endpoints, Leads).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "FreeFormObject"), examples = @ExampleObject(name = "leadWebhook",
+                    ref = "LeadWebhook")))
     @APIResponse(responseCode = "200", ref = "WebhookStored")
     public Uni<Response> lead(String body) {
         return handle("lead", body, LeadPayload.class, leads::receiveLead);
@@ -79,8 +81,10 @@ public class WebhookResource {
     @Path("/lead/update")
     @Operation(summary = "Receive a lead's price and charge state from Thumbtack",
             description = "Applied to the lead, or kept and applied when the lead arrives.")
-    @RequestBody(description = "leadID, leadPrice and chargeState (a trailing comma is accepted).", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(ref = "FreeFormObject"), examples = @ExampleObject(name = "leadUpdateWebhook", ref = "LeadUpdateWebhook")))
+    @RequestBody(description = "leadID, leadPrice and chargeState (a trailing comma is accepted).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "FreeFormObject"), examples = @ExampleObject(name = "leadUpdateWebhook",
+                    ref = "LeadUpdateWebhook")))
     @APIResponse(responseCode = "200", ref = "WebhookStored")
     @APIResponse(responseCode = "202", ref = "WebhookLeadNotKnown")
     public Uni<Response> leadUpdate(String body) {
@@ -91,8 +95,10 @@ public class WebhookResource {
     @Path("/message")
     @Operation(summary = "Receive a customer's message from Thumbtack",
             description = "Stored also before its lead is known; a repeated message.messageID is not stored twice.")
-    @RequestBody(description = "A message, as Thumbtack's reference describes it (Partner Endpoints, Messages).", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(ref = "FreeFormObject"), examples = @ExampleObject(name = "messageWebhook", ref = "MessageWebhook")))
+    @RequestBody(description = "A message, as Thumbtack's reference describes it (Partner Endpoints, Messages).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "FreeFormObject"), examples = @ExampleObject(name = "messageWebhook",
+                    ref = "MessageWebhook")))
     @APIResponse(responseCode = "200", ref = "WebhookStored")
     @APIResponse(responseCode = "202", ref = "WebhookLeadNotKnown")
     public Uni<Response> message(String body) {
@@ -101,9 +107,12 @@ public class WebhookResource {
 
     @POST
     @Path("/review")
-    @Operation(summary = "Receive a review from Thumbtack", description = "A repeated review.reviewID is not stored twice.")
-    @RequestBody(description = "A review, as Thumbtack's reference describes it (Partner Endpoints, Reviews).", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(ref = "FreeFormObject"), examples = @ExampleObject(name = "reviewWebhook", ref = "ReviewWebhook")))
+    @Operation(summary = "Receive a review from Thumbtack", description = "A repeated review.reviewID is not stored "
+            + "twice.")
+    @RequestBody(description = "A review, as Thumbtack's reference describes it (Partner Endpoints, Reviews).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "FreeFormObject"), examples = @ExampleObject(name = "reviewWebhook",
+                    ref = "ReviewWebhook")))
     @APIResponse(responseCode = "200", ref = "WebhookStored")
     public Uni<Response> review(String body) {
         return handle("review", body, ReviewPayload.class, reviews::receive);

@@ -119,6 +119,12 @@ class OpenApiDocumentTest {
                 "#/components/schemas/JsonNode", "#/components/schemas/MediaType");
     }
 
+    /** The README points developers at it; the packaged application leaves it out (Quarkus' default). */
+    @Test
+    void swaggerUiIsServedOutsideTheProdProfile() {
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
     private static <V> Map<String, ?> orEmpty(Map<String, V> map) {
         return map == null ? Map.of() : map;
     }
