@@ -2,8 +2,10 @@ package io.ttgateway.outbox;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An outbound message as the partner API shows it. */
+@Schema(name = "OutboundMessage")
 public record OutboundView(UUID id, String businessId, String leadId, String text, OutboundMessage.Status status,
         int attempts, String lastError, Instant createdAt, Instant sentAt, Instant nextAttemptAt) {
 

@@ -34,8 +34,8 @@ class OpenApiDocumentTest {
             "ArrayNode", "MediaType", "Response", "Instant", "Duration", "URI", "Uni", "Multi", "OutboundSseEvent",
             "StatusType", "Family", "EntityTag", "Link", "NewCookie", "Locale", "Annotation", "Class");
 
-    /** Generated or inner-class names: Dto1, Foo$Bar, Foo_Bar, ..., or a trailing digit. */
-    private static final Pattern UNCLEAN_NAME = Pattern.compile(".*(\\$|_|Dto\\d*$|\\d+$).*");
+    /** Generated, inner-class or Java-side names: Dto1, Foo$Bar, Foo_Bar, a.b.C, a trailing digit, a ...View record. */
+    private static final Pattern UNCLEAN_NAME = Pattern.compile(".*(\\$|_|\\.|Dto\\d*$|\\d+$|View$).*");
 
     private static String json;
     private static OpenAPI api;
