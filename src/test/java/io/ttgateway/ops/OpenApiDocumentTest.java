@@ -34,7 +34,7 @@ class OpenApiDocumentTest {
             "ArrayNode", "MediaType", "Response", "Instant", "Duration", "URI", "Uni", "Multi", "OutboundSseEvent",
             "StatusType", "Family", "EntityTag", "Link", "NewCookie", "Locale", "Annotation", "Class");
 
-    /** Generated, inner-class or Java-side names: Dto1, Foo$Bar, Foo_Bar, a.b.C, a trailing digit, a ...View record. */
+    /** Generated, inner-class or Java-side names: Dto1, Foo$Bar, Foo_Bar, a.b.C, a trailing digit, FooView. */
     private static final Pattern UNCLEAN_NAME = Pattern.compile(".*(\\$|_|\\.|Dto\\d*$|\\d+$|View$).*");
 
     private static String json;
