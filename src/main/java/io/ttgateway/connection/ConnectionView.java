@@ -4,12 +4,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A connection as the partner API shows it. Never a token, never a webhook credential. A v4
  * connection's token expiries are its grant's; {@code webhook} is shown for v4 connections only.
  */
 @RegisterForReflection
+@Schema(name = "Connection")
 public record ConnectionView(
         String businessId,
         String businessName,
@@ -25,6 +27,7 @@ public record ConnectionView(
 
     /** The business's webhook at Thumbtack: REGISTERED, FAILED (with the reason) or NONE. */
     @RegisterForReflection
+    @Schema(name = "ConnectionWebhook")
     public record WebhookView(String status, @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {
 
         static WebhookView of(RegisteredWebhook row) {

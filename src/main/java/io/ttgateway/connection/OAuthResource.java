@@ -9,6 +9,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -29,7 +35,17 @@ public class OAuthResource {
 
     @GET
     @Path("/connect")
-    public Uni<Response> connect(@QueryParam("scope") String scope) {
+    @Operation(summary = "Start connecting a pro (legacy partner-connect)",
+            description = "Redirects the pro's browser to Thumbtack's partner-connect page with a fresh single-use "
+                    + "state.")
+    @APIResponse(responseCode = "302", description = "To "
+            + "THUMBTACK_CONNECT_URL?client_id=...&redirect_uri=...&response_type=code&scope=...&state=...",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", ref = "OAuthProblem")
+    public Uni<Response> connect(
+            @Parameter(description = "Comma separated Thumbtack scopes, e.g. messages,targeting (default "
+                    + "THUMBTACK_SCOPES).")
+            @QueryParam("scope") String scope) {
         List<String> scopes = flow.scopes(scope).orElse(null);
         if (scopes == null) {
             return Uni.createFrom().item(page(400, OAuthPages.problem("Invalid scope",
@@ -40,8 +56,20 @@ public class OAuthResource {
 
     @GET
     @Path("/callback")
-    public Uni<Response> callback(@QueryParam("code") String code, @QueryParam("state") String state,
-            @QueryParam("error") String error, @QueryParam("error_description") String errorDescription) {
+    @Operation(summary = "Finish connecting a pro (Thumbtack redirects here)",
+            description = "Checks state (unknown, reused or expired: 400 and no call to Thumbtack), exchanges the "
+                    + "code, reads get-thumbtack-info and stores the connection.")
+    @APIResponse(responseCode = "200", ref = "OAuthConnected")
+    @APIResponse(responseCode = "400", ref = "OAuthProblem")
+    @APIResponse(responseCode = "502", ref = "OAuthThumbtackFailed")
+    @APIResponse(responseCode = "504", ref = "OAuthThumbtackFailed")
+    public Uni<Response> callback(
+            @Parameter(description = "The authorization code Thumbtack added.") @QueryParam("code") String code,
+            @Parameter(description = "The state the service sent; single use, valid 10 "
+                    + "minutes.") @QueryParam("state") String state,
+            @Parameter(description = "Set by Thumbtack when the pro declined.") @QueryParam("error") String error,
+            @Parameter(description = "Thumbtack's words for "
+                    + "error.") @QueryParam("error_description") String errorDescription) {
         return flow.callback(code, state, error, errorDescription)
                 .map(outcome -> page(outcome.status(), outcome.html()));
     }

@@ -8,6 +8,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -28,6 +33,13 @@ public class OAuthV4Resource {
 
     @GET
     @Path("/connect")
+    @Operation(summary = "Start connecting a pro through Thumbtack v4",
+            description = "Redirects the pro's browser to the v4 auth server (state and PKCE S256 challenge).")
+    @APIResponse(responseCode = "302", description = "To THUMBTACK_V4_AUTH_URL/oauth2/auth?client_id=..."
+            + "&redirect_uri=...&response_type=code&scope=...&state=...&audience=urn:partner-api&code_challenge=..."
+            + "&code_challenge_method=S256",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", ref = "OAuthNotEnabled")
     public Response connect() {
         if (!flow.enabled()) {
             return notFound();
@@ -37,6 +49,14 @@ public class OAuthV4Resource {
 
     @GET
     @Path("/callback")
+    @Operation(summary = "Finish connecting a pro through Thumbtack v4 (Thumbtack redirects here)",
+            description = "Parameters as for /oauth/callback. Checks state, exchanges the code with its PKCE verifier, "
+                    + "lists the user's businesses and registers one webhook per business.")
+    @APIResponse(responseCode = "200", ref = "OAuthConnected")
+    @APIResponse(responseCode = "400", ref = "OAuthProblem")
+    @APIResponse(responseCode = "502", ref = "OAuthThumbtackFailed")
+    @APIResponse(responseCode = "504", ref = "OAuthThumbtackFailed")
+    @APIResponse(responseCode = "404", ref = "OAuthNotEnabled")
     public Uni<Response> callback(@QueryParam("code") String code, @QueryParam("state") String state,
             @QueryParam("error") String error, @QueryParam("error_description") String errorDescription) {
         if (!flow.enabled()) {

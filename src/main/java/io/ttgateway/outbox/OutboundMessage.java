@@ -9,12 +9,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A message to a lead's customer, queued by the partner and delivered by the outbox worker. */
 @Entity
 @Table(name = "outbound_message")
 public class OutboundMessage extends PanacheEntityBase {
 
+    @Schema(name = "OutboundStatus")
     public enum Status { PENDING, SENT, FAILED }
 
     @Id

@@ -24,6 +24,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
@@ -40,6 +46,11 @@ import org.jboss.logging.Logger;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Thumbtack webhooks")
+@APIResponse(responseCode = "400", ref = "BadRequest")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+@APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+@APIResponse(responseCode = "503", ref = "ServiceUnavailable")
 public class V4WebhookResource {
 
     private static final Logger LOG = Logger.getLogger(V4WebhookResource.class);
@@ -64,6 +75,17 @@ public class V4WebhookResource {
     }
 
     @POST
+    @Operation(summary = "Receive a Thumbtack v4 webhook delivery",
+            description = "Authenticated by the Basic credentials the service registered for the business's webhook. "
+                    + "NegotiationCreatedV4 (a lead), MessageCreatedV4 and ReviewCreatedV4 are stored as leads, "
+                    + "messages and reviews; other event types are stored raw. Stored before the answer; repeats are "
+                    + "not stored twice.")
+    @RequestBody(description = "An event and its data: event.eventType, event.webhookID, event.triggeredAt; data as "
+            + "the event type has it.", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "FreeFormObject"), examples = @ExampleObject(name = "v4Delivery",
+                    ref = "V4Delivery")))
+    @APIResponse(responseCode = "200", ref = "WebhookStored")
+    @APIResponse(responseCode = "403", ref = "ForbiddenBusiness")
     public Uni<Response> deliver(String body) {
         String businessId = identity.getAttribute(V4WebhookLogins.BUSINESS);
         AtomicReference<String> label = new AtomicReference<>(V4EventKind.UNREAD);
