@@ -14,7 +14,6 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -141,9 +140,10 @@ class NativeReflectionTest {
     }
 
     private static List<Class<?>> classesIn(String packageName) {
-        URL url = NativeReflectionTest.class.getClassLoader().getResource(packageName.replace('.', '/'));
-        assertThat(url).as("package " + packageName).isNotNull();
-        try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
+        // The main classes' directory, not the first on the class path: test classes of the same package
+        // (target/test-classes comes first) are not the service's types.
+        try (Stream<Path> files = Files.list(Path.of(ApiError.class.getProtectionDomain().getCodeSource()
+                .getLocation().toURI()).resolve(packageName.replace('.', '/')))) {
             return files.map(f -> f.getFileName().toString())
                     .filter(n -> n.endsWith(".class"))
                     .<Class<?>>map(n -> load(packageName + "." + n.substring(0, n.length() - ".class".length())))
