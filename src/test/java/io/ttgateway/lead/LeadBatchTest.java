@@ -2,7 +2,6 @@ package io.ttgateway.lead;
 
 import static io.ttgateway.support.Api.thumbtack;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.ttgateway.common.InvalidInputException;
@@ -25,7 +24,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -120,14 +118,23 @@ class LeadBatchTest {
     /**
      * A rejected batch is retried lead by lead, at most retry-concurrency statements at once (not the
      * whole batch at once, beyond the pool). Each good lead's insert is slowed by a trigger so the
-     * retries overlap; pg_stat_activity is sampled meanwhile for batch statements running at once.
+     * retries overlap; the trigger logs when each insert ran (rows of a rolled-back statement vanish with
+     * it, so the log holds the retries' inserts), and the most that ran at once is read from the log.
      */
     @Test
     void aRejectedBatchIsRetriedLeadByLeadWithBoundedConcurrency() throws Exception {
         int limit = org.eclipse.microprofile.config.ConfigProvider.getConfig()
                 .getOptionalValue("gateway.lead-batch.retry-concurrency", Integer.class).orElse(2);
-        pool.query("create or replace function slow_probe() returns trigger language plpgsql"
-                + " as $$ begin perform pg_sleep(0.1); return new; end $$").execute().await().indefinitely();
+        pool.query("create table slow_probe_log (started timestamptz, ended timestamptz)").execute().await()
+                .indefinitely();
+        pool.query("""
+                create or replace function slow_probe() returns trigger language plpgsql as $$
+                declare started timestamptz := clock_timestamp();
+                begin
+                    perform pg_sleep(0.1);
+                    insert into slow_probe_log values (started, clock_timestamp());
+                    return new;
+                end $$""").execute().await().indefinitely();
         pool.query("create trigger slow_probe before insert on lead for each row"
                 + " when (new.category = 'slow-probe') execute function slow_probe()").execute().await().indefinitely();
         String blockerId = Fixtures.newId();
@@ -151,23 +158,18 @@ class LeadBatchTest {
             CompletableFuture<Boolean> bad = store(lead("y".repeat(100)));
             tx.rollback().await().indefinitely();
 
-            // pg_stat_activity is sampled at every poll until the last good lead is stored
-            AtomicInteger max = new AtomicInteger();
-            CompletableFuture<Void> allGood = CompletableFuture.allOf(good.toArray(CompletableFuture[]::new));
-            await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
-                    .until(() -> {
-                        max.accumulateAndGet((int) db.count("select count(*) from pg_stat_activity where state = 'active'"
-                                + " and query like 'with t as (select * from unnest%' and datname = current_database()"
-                                + " and pid <> pg_backend_pid()"), Math::max);
-                        return allGood.isDone();
-                    });
             for (CompletableFuture<Boolean> one : good) {
                 assertThat(one.get(30, TimeUnit.SECONDS)).isTrue();
             }
             for (CompletableFuture<Boolean> one : blocked) {
                 one.get(30, TimeUnit.SECONDS);
             }
-            assertThat(max.get()).as("lead statements running at once during the retry").isBetween(1, limit);
+            assertThat(db.count("select count(*) from slow_probe_log")).isEqualTo(20);
+            long atOnce = db.count("""
+                    select max((select count(*) from slow_probe_log o
+                                where o.started <= l.started and o.ended > l.started))
+                    from slow_probe_log l""");
+            assertThat(atOnce).as("lead inserts running at once during the retry").isBetween(1L, (long) limit);
             assertThat(bad).failsWithin(30, TimeUnit.SECONDS).withThrowableOfType(ExecutionException.class)
                     .withCauseInstanceOf(InvalidInputException.class);
             assertThat(db.count("select count(*) from lead where lead_id = any($1)",
@@ -176,6 +178,7 @@ class LeadBatchTest {
             holder.close().await().indefinitely();
             pool.query("drop trigger slow_probe on lead").execute().await().indefinitely();
             pool.query("drop function slow_probe()").execute().await().indefinitely();
+            pool.query("drop table slow_probe_log").execute().await().indefinitely();
         }
     }
 
