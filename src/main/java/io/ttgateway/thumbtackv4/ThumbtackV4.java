@@ -97,9 +97,16 @@ public class ThumbtackV4 {
                 guard.repeatable(attempt(() -> api.self(token.header()))));
     }
 
+    /** The first page of the user's businesses, asked for as documented (no paging parameters). */
     public Uni<V4Result<V4Businesses>> businesses(BearerToken token) {
         return finish("list businesses", V4Businesses.class, secrets(token.value()),
                 guard.repeatable(attempt(() -> api.businesses(token.header()))));
+    }
+
+    /** A further page of the user's businesses: {@code limit} from {@code offset}. */
+    public Uni<V4Result<V4Businesses>> businesses(BearerToken token, int limit, int offset) {
+        return finish("list businesses", V4Businesses.class, secrets(token.value()),
+                guard.repeatable(attempt(() -> api.businesses(token.header(), limit, offset))));
     }
 
     public Uni<V4Result<V4Webhooks>> webhooks(BearerToken token, String businessId) {
