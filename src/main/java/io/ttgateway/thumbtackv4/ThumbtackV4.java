@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.ttgateway.common.ErrorBodies;
+import io.ttgateway.common.ThumbtackWait;
 import io.ttgateway.config.ThumbtackV4Config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedHashMap;
@@ -188,7 +189,7 @@ public class ThumbtackV4 {
     }
 
     private <T> Uni<V4Result<T>> finish(String operation, Class<T> type, List<String> secrets, Uni<V4Reply> guarded) {
-        return guarded
+        return ThumbtackWait.marked(guarded)
                 .map(reply -> toResult(reply, type, secrets))
                 .onFailure().recoverWithItem(failure -> ThumbtackV4.<T>unanswered(failure, secrets))
                 .invoke(result -> LOG.debugf("Thumbtack v4 %s: %s", operation, outcome(result)));
