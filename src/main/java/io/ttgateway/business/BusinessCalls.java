@@ -10,11 +10,11 @@ import io.ttgateway.connection.ApiVersion;
 import io.ttgateway.connection.Connection;
 import io.ttgateway.connection.ConnectionRepository;
 import io.ttgateway.connection.ConnectionService;
+import io.ttgateway.connection.V4TokenRenewal;
 import io.ttgateway.thumbtack.ThumbtackApi;
 import io.ttgateway.thumbtack.ThumbtackCallException;
 import io.ttgateway.thumbtack.ThumbtackInfo;
 import io.ttgateway.thumbtack.ThumbtackResult;
-import io.ttgateway.thumbtackv4.BearerToken;
 import io.ttgateway.thumbtackv4.ThumbtackV4;
 import io.ttgateway.thumbtackv4.V4JobStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,13 +35,15 @@ public class BusinessCalls {
     private final ThumbtackApi api;
     private final ConnectionRepository connectionRows;
     private final ThumbtackV4 v4;
+    private final V4TokenRenewal renewal;
 
     BusinessCalls(ConnectionService connections, ThumbtackApi api, ConnectionRepository connectionRows,
-            ThumbtackV4 v4) {
+            ThumbtackV4 v4, V4TokenRenewal renewal) {
         this.connections = connections;
         this.api = api;
         this.connectionRows = connectionRows;
         this.v4 = v4;
+        this.renewal = renewal;
     }
 
     /** A job status as the partner API answers it. */
@@ -77,7 +79,7 @@ public class BusinessCalls {
                         + " is connected through Thumbtack's legacy API, which has no job status");
             }
             return bearer(businessId)
-                    .chain(token -> v4.jobStatus(new BearerToken(token), leadId, status))
+                    .chain(token -> renewal.call(businessId, token, bearer -> v4.jobStatus(bearer, leadId, status)))
                     .map(result -> {
                         result.orThrow("setting the job status");
                         return new JobStatusSet(leadId, status.wireName());
@@ -106,7 +108,8 @@ public class BusinessCalls {
             return createLegacyTestLead(businessId);
         }
         return apiOf(businessId).chain(version -> version == ApiVersion.V4
-                ? bearer(businessId).chain(token -> v4.testNegotiation(new BearerToken(token), businessId))
+                ? bearer(businessId).chain(token -> renewal.call(businessId, token,
+                                bearer -> v4.testNegotiation(bearer, businessId)))
                         .map(result -> result.orThrow("creating a test negotiation"))
                 : createLegacyTestLead(businessId));
     }

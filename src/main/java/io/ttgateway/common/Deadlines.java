@@ -29,7 +29,9 @@ public final class Deadlines {
             Context context = Vertx.currentContext();
             Cancellable timer = Uni.createFrom().voidItem().onItem().delayIt().by(limit).subscribe().with(late -> {
                 if (settled.compareAndSet(false, true)) {
-                    Runnable fail = () -> answer.fail(new DeadlineExceededException(what, limit));
+                    Runnable fail = () -> answer.fail(ThumbtackWait.waiting()
+                            ? new ThumbtackDeadlineExceededException(what, limit)
+                            : new DeadlineExceededException(what, limit));
                     if (context == null) {
                         fail.run();
                     } else {

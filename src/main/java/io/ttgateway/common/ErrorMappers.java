@@ -93,6 +93,14 @@ public class ErrorMappers {
                 .build();
     }
 
+    /** The deadline passed while waiting on Thumbtack: an upstream timeout, 504, as when a call times out. */
+    @ServerExceptionMapper
+    public Response thumbtackDeadlineExceeded(ThumbtackDeadlineExceededException e) {
+        LOG.warnf("deadline exceeded waiting on Thumbtack, answering 504: %s", e.getMessage());
+        return json(Response.Status.GATEWAY_TIMEOUT, ApiError.of("Thumbtack did not answer in time; what was"
+                + " asked of it may still happen there: check before repeating"));
+    }
+
     public static Response json(Response.Status status, ApiError body) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }

@@ -191,14 +191,24 @@ public class GrantStore {
     /**
      * Leases the business's grant for a refresh only if the grant's stored access token is still
      * {@code refused}; null when it was replaced meanwhile (by anyone, for any business of the grant).
-     * The check and the lease are one step under the grant's row lock.
+     * The check and the lease are one step under the grant's row lock. Fails with
+     * RefreshBackOffException while the grant backs off after a failed refresh: callers refused with 401
+     * meanwhile (every send and read of the grant's businesses) would otherwise each refresh at once,
+     * against a token endpoint that just failed.
      */
     @WithTransaction
     public Uni<GrantClaim> claimToReplace(String businessPk, String refused, Duration lease) {
         return lockedGrantOf(businessPk).chain(grant -> connections.databaseNow().map(now -> {
             OAuthGrant refreshable = requireRefreshable(grant, businessPk, now);
             String stored = cipher.open(refreshable.accessToken(), OAuthGrant.context(grant.id, "access_token"));
-            return refused.equals(stored) ? lease(refreshable, lease, now) : null;
+            if (!refused.equals(stored)) {
+                return null;
+            }
+            if (refreshable.backingOff(now)) {
+                throw new RefreshBackOffException(businessPk, refreshable.nextRefreshAttemptAt,
+                        refreshable.lastRefreshError);
+            }
+            return lease(refreshable, lease, now);
         }));
     }
 

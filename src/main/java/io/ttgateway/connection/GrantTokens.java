@@ -91,6 +91,7 @@ class GrantTokens {
         return refresh.map(result -> result == null ? null : result.asAccessToken())
                 .onFailure(f -> f instanceof ResourceNotFoundException || f instanceof ConflictException)
                 .recoverWithItem(failure -> failure instanceof RefreshBusyException
+                        || failure instanceof RefreshBackOffException
                         ? new AccessToken.Unavailable(failure.getMessage())
                         : new AccessToken.NotConnected(failure.getMessage()));
     }

@@ -137,6 +137,11 @@ public abstract class SealedTokenPair extends PanacheEntityBase {
         return refreshTokenExpiresAt != null && !refreshTokenExpiresAt.isAfter(now);
     }
 
+    /** A refresh failed for a passing reason and its back-off has not ended at {@code now}. */
+    boolean backingOff(Instant now) {
+        return refreshFailures > 0 && nextRefreshAttemptAt != null && nextRefreshAttemptAt.isAfter(now);
+    }
+
     boolean leaseHeld(Instant now) {
         return refreshLeaseUntil != null && refreshLeaseUntil.isAfter(now);
     }

@@ -5,12 +5,17 @@ import io.smallrye.mutiny.Uni;
 import io.ttgateway.common.FreshContext;
 import io.ttgateway.thumbtack.ThumbtackApi;
 import io.ttgateway.thumbtack.ThumbtackCallException;
+import io.ttgateway.thumbtackv4.BearerToken;
 import io.ttgateway.thumbtackv4.ThumbtackV4;
 import io.ttgateway.thumbtackv4.V4Business;
+import io.ttgateway.thumbtackv4.V4Businesses;
 import io.ttgateway.thumbtackv4.V4Tokens;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,6 +27,11 @@ import org.jboss.logging.Logger;
 public class V4Connections {
 
     private static final Logger LOG = Logger.getLogger(V4Connections.class);
+    /** Bounds the listing at connect (and its time): 10 pages of Thumbtack's documented 20 businesses. */
+    static final int MAX_BUSINESS_PAGES = 10;
+    /** Thumbtack's documented page size, for an answer that names none. */
+    private static final int DEFAULT_PAGE_SIZE = 20;
+    private static final String LISTING = "listing the businesses of the new token";
 
     private final ThumbtackV4 thumbtack;
     private final ThumbtackApi legacy;
@@ -49,9 +59,7 @@ public class V4Connections {
     public Uni<GrantStore.V4Connected> connect(String code, String codeVerifier, List<String> scopes) {
         return thumbtack.exchangeCode(code, codeVerifier)
                 .map(answer -> answer.orThrow("exchanging the authorization code"))
-                .chain(tokens -> thumbtack.businesses(tokens.bearer())
-                        .map(answer -> answer.orThrow("listing the businesses of the new token"))
-                        .chain(listed -> store(tokens, scopes, listed.data())))
+                .chain(tokens -> businesses(tokens.bearer()).chain(listed -> store(tokens, scopes, listed)))
                 .invoke(connected -> {
                     LOG.infof("v4 grant %d connected businesses %s", connected.grantId(),
                             connected.connections().stream().map(c -> c.businessPk).toList());
@@ -60,12 +68,46 @@ public class V4Connections {
                 });
     }
 
+    /**
+     * Every business of the user, page after page (at most {@link #MAX_BUSINESS_PAGES}): the first page
+     * asked for as documented, further ones with {@code limit} (the first answer's) and {@code offset}
+     * while {@link V4Businesses#mayHaveMore} says so.
+     */
+    private Uni<List<V4Business>> businesses(BearerToken token) {
+        return thumbtack.businesses(token).map(answer -> answer.orThrow(LISTING))
+                .chain(first -> morePages(token, first, first.data(), first.data().size(), 1));
+    }
+
+    private Uni<List<V4Business>> morePages(BearerToken token, V4Businesses last, List<V4Business> listed, int offset,
+            int pages) {
+        if (last.data().isEmpty() || !last.mayHaveMore()) {
+            return Uni.createFrom().item(listed);
+        }
+        if (pages >= MAX_BUSINESS_PAGES) {
+            LOG.warnf("the v4 user has more than %d businesses listed over %d pages: only those are connected",
+                    listed.size(), pages);
+            return Uni.createFrom().item(listed);
+        }
+        int limit = last.limit().orElse(DEFAULT_PAGE_SIZE);
+        return thumbtack.businesses(token, limit, offset).map(answer -> answer.orThrow(LISTING)).chain(page -> {
+            Set<String> known = listed.stream().map(V4Business::businessID).collect(Collectors.toSet());
+            List<V4Business> fresh = page.data().stream().filter(b -> !known.contains(b.businessID())).toList();
+            if (fresh.isEmpty()) {
+                // A page of businesses already listed: Thumbtack ignored the offset, nothing more to read.
+                return Uni.createFrom().item(listed);
+            }
+            List<V4Business> all = new ArrayList<>(listed);
+            all.addAll(fresh);
+            return morePages(token, page, all, offset + page.data().size(), pages + 1);
+        });
+    }
+
     private Uni<GrantStore.V4Connected> store(V4Tokens tokens, List<String> scopes, List<V4Business> businesses) {
         List<V4Business> usable = businesses.stream()
                 .filter(business -> business.businessID() != null && !business.businessID().isBlank()).toList();
         if (usable.isEmpty()) {
             return Uni.createFrom().failure(new ThumbtackCallException(502,
-                    "listing the businesses of the new token: Thumbtack listed no business for this account"));
+                    LISTING + ": Thumbtack listed no business for this account"));
         }
         return store.storeConnect(tokens, scopes, usable);
     }

@@ -11,8 +11,8 @@ import io.ttgateway.config.GatewayConfig;
 import io.ttgateway.config.ThumbtackV4Config;
 import io.ttgateway.connection.AccessToken;
 import io.ttgateway.connection.ConnectionService;
+import io.ttgateway.connection.V4TokenRenewal;
 import io.ttgateway.thumbtack.ThumbtackCallException;
-import io.ttgateway.thumbtackv4.BearerToken;
 import io.ttgateway.thumbtackv4.ThumbtackV4;
 import io.ttgateway.thumbtackv4.V4Negotiation;
 import io.ttgateway.thumbtackv4.V4Result;
@@ -50,6 +50,7 @@ public class LeadWatch {
     private final LeadChanges changes;
     private final ConnectionService connections;
     private final ThumbtackV4 v4;
+    private final V4TokenRenewal renewal;
     private final ThumbtackV4Config v4Config;
     private final GatewayConfig gateway;
     private final LeadWatchConfig config;
@@ -59,11 +60,13 @@ public class LeadWatch {
     private final AtomicLong pausedUntil = new AtomicLong(System.nanoTime());
 
     LeadWatch(LeadWatchRepository repository, LeadChanges changes, ConnectionService connections, ThumbtackV4 v4,
-            ThumbtackV4Config v4Config, GatewayConfig gateway, LeadWatchConfig config, Pool pool, Vertx vertx) {
+            V4TokenRenewal renewal, ThumbtackV4Config v4Config, GatewayConfig gateway, LeadWatchConfig config,
+            Pool pool, Vertx vertx) {
         this.repository = repository;
         this.changes = changes;
         this.connections = connections;
         this.v4 = v4;
+        this.renewal = renewal;
         this.v4Config = v4Config;
         this.gateway = gateway;
         this.config = config;
@@ -120,7 +123,9 @@ public class LeadWatch {
                 LOG.debugf("v4 lead %s not read: business %s has no token now", lead.leadId(), lead.businessId());
                 return Uni.createFrom().item(Read.DONE);
             }
-            return v4.negotiation(new BearerToken(bearer.token()), lead.leadId()).chain(result -> result.fold(
+            Uni<V4Result<V4Negotiation>> answer = renewal.call(lead.businessId(), bearer.token(),
+                    current -> v4.negotiation(current, lead.leadId()));
+            return answer.chain(result -> result.fold(
                     negotiation -> changes.apply(lead.leadId(), negotiation).replaceWith(Read.DONE),
                     refused -> {
                         if (refused.rateLimited()) {
@@ -161,7 +166,8 @@ public class LeadWatch {
                         if (token instanceof AccessToken.Unavailable unavailable) {
                             throw new ThumbtackCallException(502, unavailable.reason());
                         }
-                        return v4.negotiation(new BearerToken(((AccessToken.Bearer) token).token()), leadId);
+                        return renewal.call(businessId, ((AccessToken.Bearer) token).token(),
+                                bearer -> v4.negotiation(bearer, leadId));
                     });
                 })
                 .map(result -> result.orThrow("reading the lead at Thumbtack"))

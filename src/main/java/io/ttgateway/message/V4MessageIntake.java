@@ -1,6 +1,5 @@
 package io.ttgateway.message;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -8,6 +7,7 @@ import io.ttgateway.common.KeyLocks;
 import io.ttgateway.connection.ApiVersion;
 import io.ttgateway.event.EventLog;
 import io.ttgateway.event.NewEvent;
+import io.ttgateway.outbox.EchoText;
 import io.ttgateway.webhook.Outcome;
 import io.ttgateway.webhook.Parsed;
 import io.ttgateway.webhook.payload.Attachments;
@@ -29,7 +29,7 @@ import java.util.Objects;
  * (the conversation joins them by lead ID when the lead arrives).</li>
  * <li>From the business: the pro's own message 'out'. When an outbound message already carries its
  * messageID it is this service's own send coming back: nothing stored. When an outbound message of the
- * lead with the same text is still in flight, it may be that send's echo whose answer is not recorded
+ * lead with the same text (as {@link EchoText} compares them) is still in flight, it may be that send's echo whose answer is not recorded
  * yet: stored with echo_pending and no event (the outbox deletes it when the send records this
  * messageID, or releases it with message.pro_sent when no such send is left). Otherwise event
  * message.pro_sent.</li>
@@ -49,9 +49,9 @@ public class V4MessageIntake {
                 cast(:createdAt as timestamptz), cast(cast(:raw as text) as jsonb), cast(:rawText as text), :receivedAt,
                 :direction, :direction = 'out' and exists (select 1 from outbound_message o
                     where o.lead_id = :leadId and o.status = 'PENDING'
-                    and (o.lease_until > now() or o.attempts > 0) and o.text = :text))
+                    and (o.lease_until > now() or o.attempts > 0) and %s))
             on conflict (message_id) do nothing
-            returning echo_pending""";
+            returning echo_pending""".formatted(EchoText.same("o.text", ":text"));
 
     private final KeyLocks locks;
     private final EventLog events;

@@ -64,11 +64,11 @@ public class OutcomeWriter {
               update message m set echo_pending = false
                where m.echo_pending and m.lead_id = $1
                  and not exists (select 1 from outbound_message o
-                                  where o.lead_id = m.lead_id and o.status = 'PENDING' and o.text = m.text
+                                  where o.lead_id = m.lead_id and o.status = 'PENDING' and %s
                                     and (o.lease_until > now() or o.attempts > 0))
               returning m.business_id, m.lead_id, m.raw)
             insert into event (type, business_id, lead_id, occurred_at, data)
-            select $2::text, business_id, lead_id, now(), raw from released""";
+            select $2::text, business_id, lead_id, now(), raw from released""".formatted(EchoText.same("o.text", "m.text"));
 
     private final Pool pool;
 

@@ -6,6 +6,7 @@ import io.ttgateway.common.ConflictException;
 import io.ttgateway.common.InvalidInputException;
 import io.ttgateway.connection.AccessToken;
 import io.ttgateway.connection.ApiVersion;
+import io.ttgateway.connection.V4TokenRenewal;
 import io.ttgateway.thumbtack.ThumbtackCallException;
 import io.ttgateway.thumbtackv4.BearerToken;
 import io.ttgateway.thumbtackv4.ThumbtackV4;
@@ -13,6 +14,7 @@ import io.ttgateway.thumbtackv4.V4ReviewPage;
 import io.ttgateway.webhook.WebhookParser;
 import io.ttgateway.webhook.payload.V4ReviewData;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,9 +44,12 @@ public class ReviewSync {
     private final ThumbtackV4 thumbtack;
     private final V4ReviewIntake reviews;
     private final WebhookParser parser;
+    private final V4TokenRenewal renewal;
 
-    ReviewSync(ReviewSyncAccess access, ThumbtackV4 thumbtack, V4ReviewIntake reviews, WebhookParser parser) {
+    ReviewSync(ReviewSyncAccess access, ThumbtackV4 thumbtack, V4ReviewIntake reviews, WebhookParser parser,
+            V4TokenRenewal renewal) {
         this.access = access;
+        this.renewal = renewal;
         this.thumbtack = thumbtack;
         this.reviews = reviews;
         this.parser = parser;
@@ -58,11 +63,16 @@ public class ReviewSync {
                         + " API, which has no reviews list");
             }
             return access.token(businessId);
-        }).chain(token -> page(new BearerToken(bearer(token)), businessId, 0, new Tally(0, 0, 0)));
+        }).chain(token -> page(new AtomicReference<>(new BearerToken(bearer(token))), businessId, 0,
+                new Tally(0, 0, 0)));
     }
 
-    private Uni<Result> page(BearerToken token, String businessId, int page, Tally so) {
-        return thumbtack.reviews(token, businessId, PAGE_SIZE, page * PAGE_SIZE)
+    /** {@code token}: the grant's token the last page was read with (a renewed one, after a 401). */
+    private Uni<Result> page(AtomicReference<BearerToken> token, String businessId, int page, Tally so) {
+        return renewal.call(businessId, token.get().value(), bearer -> {
+                    token.set(bearer);
+                    return thumbtack.reviews(bearer, businessId, PAGE_SIZE, page * PAGE_SIZE);
+                })
                 .map(result -> result.orThrow("listing reviews"))
                 .chain(read -> store(businessId, read).chain(tally -> {
                     Tally now = so.plus(tally);

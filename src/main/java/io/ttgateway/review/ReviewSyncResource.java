@@ -1,6 +1,7 @@
 package io.ttgateway.review;
 
 import io.smallrye.mutiny.Uni;
+import io.ttgateway.common.AnswerDeadline;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * new ones. 200 {"new", "seen", "invalid", "complete"}; 404 unknown business; 409 legacy or not
  * connected; 502/504 when Thumbtack refuses or does not answer.
  */
+@AnswerDeadline
 @Path("/api/v1/businesses/{businessId}/reviews/sync")
 @RolesAllowed("partner")
 @Produces(MediaType.APPLICATION_JSON)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.ttgateway.common.ErrorBodies;
+import io.ttgateway.common.ThumbtackWait;
 import io.ttgateway.config.ThumbtackConfig;
 import io.ttgateway.thumbtack.ThumbtackResult.Failure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -167,7 +168,7 @@ public class ThumbtackApi {
 
     private <T> Uni<ThumbtackResult<T>> finish(String operation, Class<T> type, List<String> secrets,
             Uni<Reply> guarded) {
-        return guarded
+        return ThumbtackWait.marked(guarded)
                 .map(reply -> toResult(reply, type, secrets))
                 .onFailure().recoverWithItem(failure -> ThumbtackApi.<T>failed(failure, secrets))
                 .invoke(result -> LOG.debugf("Thumbtack %s: %s", operation, outcome(result)));

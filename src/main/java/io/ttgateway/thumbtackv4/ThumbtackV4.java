@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.ttgateway.common.ErrorBodies;
+import io.ttgateway.common.ThumbtackWait;
 import io.ttgateway.config.ThumbtackV4Config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedHashMap;
@@ -97,9 +98,16 @@ public class ThumbtackV4 {
                 guard.repeatable(attempt(() -> api.self(token.header()))));
     }
 
+    /** The first page of the user's businesses, asked for as documented (no paging parameters). */
     public Uni<V4Result<V4Businesses>> businesses(BearerToken token) {
         return finish("list businesses", V4Businesses.class, secrets(token.value()),
                 guard.repeatable(attempt(() -> api.businesses(token.header()))));
+    }
+
+    /** A further page of the user's businesses: {@code limit} from {@code offset}. */
+    public Uni<V4Result<V4Businesses>> businesses(BearerToken token, int limit, int offset) {
+        return finish("list businesses", V4Businesses.class, secrets(token.value()),
+                guard.repeatable(attempt(() -> api.businesses(token.header(), limit, offset))));
     }
 
     public Uni<V4Result<V4Webhooks>> webhooks(BearerToken token, String businessId) {
@@ -181,7 +189,7 @@ public class ThumbtackV4 {
     }
 
     private <T> Uni<V4Result<T>> finish(String operation, Class<T> type, List<String> secrets, Uni<V4Reply> guarded) {
-        return guarded
+        return ThumbtackWait.marked(guarded)
                 .map(reply -> toResult(reply, type, secrets))
                 .onFailure().recoverWithItem(failure -> ThumbtackV4.<T>unanswered(failure, secrets))
                 .invoke(result -> LOG.debugf("Thumbtack v4 %s: %s", operation, outcome(result)));

@@ -35,6 +35,11 @@ interface V4RestClient {
     Uni<Response> businesses(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
 
     @GET
+    @Path("/businesses")
+    Uni<Response> businesses(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @QueryParam("limit") int limit,
+            @QueryParam("offset") int offset);
+
+    @GET
     @Path("/businesses/{businessId}/webhooks")
     Uni<Response> webhooks(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
             @PathParam("businessId") String businessId);

@@ -283,6 +283,29 @@ class V4ConnectTest extends ThumbtackTestBase {
     }
 
     @Test
+    void aUserWithMoreBusinessesThanOnePageGetsOneConnectionPerBusiness() {
+        Business[] businesses = Stream.generate(() -> V4Stubs.business("Paged")).limit(7).toArray(Business[]::new);
+        String code = V4Stubs.token("code");
+        String access = V4Stubs.token("access");
+        V4Stubs.connectable(code, access, V4Stubs.token("refresh"), businesses);
+        V4Stubs.businessPages(access, 3, businesses);
+
+        V4Stubs.callback(code, V4Stubs.connectState()).then().statusCode(200);
+
+        for (Business business : businesses) {
+            assertThat(db.count("select count(*) from connection where business_pk = $1 and api_version = 'v4'"
+                    + " and status = 'CONNECTED'", business.id())).isEqualTo(1);
+        }
+        assertThat(db.count("select count(distinct grant_id) from connection where business_pk = any($1)",
+                (Object) V4Stubs.ids(businesses).toArray(new String[0]))).isEqualTo(1);
+        thumbtack.verify(3, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo("/api/v4/businesses")));
+        for (Business business : businesses) {
+            awaitWebhookState(business.id(), "REGISTERED");
+        }
+    }
+
+    @Test
     void aWebhookOfOursWhoseCredentialsWeDoNotHoldGetsNewCredentialsInsteadOfASecondCreate() {
         Business business = V4Stubs.business("Lost Credentials");
         String code = V4Stubs.token("code");

@@ -1,5 +1,6 @@
 package io.ttgateway.connection;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -72,6 +73,28 @@ final class V4Stubs {
         body.putObject("pagination").put("limit", 20);
         ThumbtackWireMock.server().stubFor(get(urlPathEqualTo("/api/v4/businesses"))
                 .withHeader("Authorization", equalTo("Bearer " + access)).willReturn(json(200, body.toString())));
+    }
+
+    /**
+     * The user's businesses over pages of {@code limit}, as Thumbtack documents the list ({"limit"} only,
+     * no "next"): the first page for the request without paging parameters, each further one for its
+     * {@code offset}.
+     */
+    static void businessPages(String access, int limit, Business... businesses) {
+        for (int offset = 0; offset < businesses.length; offset += limit) {
+            ObjectNode body = Fixtures.JSON.createObjectNode();
+            ArrayNode data = body.putArray("data");
+            for (int i = offset; i < Math.min(offset + limit, businesses.length); i++) {
+                data.addObject().put("businessID", businesses[i].id()).put("name", businesses[i].name());
+            }
+            body.putObject("pagination").put("limit", limit);
+            MappingBuilder page = get(urlPathEqualTo("/api/v4/businesses"))
+                    .withHeader("Authorization", equalTo("Bearer " + access));
+            page = offset == 0 ? page.withQueryParam("offset", absent())
+                    : page.withQueryParam("offset", equalTo(String.valueOf(offset)))
+                            .withQueryParam("limit", equalTo(String.valueOf(limit)));
+            ThumbtackWireMock.server().stubFor(page.willReturn(json(200, body.toString())));
+        }
     }
 
     static String webhooksPath(String businessId) {

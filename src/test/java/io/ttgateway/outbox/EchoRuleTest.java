@@ -18,6 +18,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The outbox half of the v4 echo rule, on the recorded outcome itself (no send needed): Thumbtack
@@ -68,19 +70,25 @@ class EchoRuleTest {
         assertThat(proSent(m.leadId)).isEqualTo(1);
     }
 
-    @Test
-    void aPendingMessageStaysWhileAnotherSendOfTheSameTextIsInFlight() {
+    /** The same text, also as Thumbtack may hand it back (other line ends, no trailing whitespace). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"Thanks!|Thanks!", "'See you\\r\\nat six '|See you\\nat six"})
+    void aPendingMessageStaysWhileAnotherSendOfTheSameTextIsInFlight(String inFlight, String typed) {
         UUID owner = UUID.randomUUID();
-        OutboundMessage m = leased(owner, "Thanks!");
+        OutboundMessage m = leased(owner, "Sent first");
         // A second send of the same text, claimed and in flight.
-        leased(UUID.randomUUID(), "Thanks!", m.businessId, m.leadId);
+        leased(UUID.randomUUID(), unescape(inFlight), m.businessId, m.leadId);
         String pending = Fixtures.newId();
-        v4.proMessage(pending, m.leadId, m.businessId, "Thanks!", true);
+        v4.proMessage(pending, m.leadId, m.businessId, unescape(typed), true);
 
         assertThat(sent(m, owner, Fixtures.newId())).isTrue();
 
         assertThat(db.one("select echo_pending from message where message_id = $1", pending).getBoolean(0)).isTrue();
         assertThat(proSent(m.leadId)).isZero();
+    }
+
+    private static String unescape(String csv) {
+        return csv.replace("\\r", "\r").replace("\\n", "\n");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.ttgateway.outbox;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -23,8 +24,10 @@ import io.ttgateway.support.OnVertx;
 import io.ttgateway.support.ThumbtackWireMock;
 import io.ttgateway.support.V4Rows;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -233,5 +236,38 @@ class V4OutboxTest {
         awaitStatus(id.toString(), "SENT");
 
         thumbtack.verify(1, postRequestedFor(urlPathEqualTo(path(leadId))));
+    }
+
+    private Row message(String id) {
+        return db.one("select status, attempts, last_error from outbound_message where id = $1", UUID.fromString(id));
+    }
+
+    /** Sends refused with 401 while the grant backs off after a failed refresh wait for the back-off. */
+    @Test
+    void sendsRefusedWhileTheGrantBacksOffDoNotRefreshAgain() {
+        V4Rows.V4Business pro = v4.connect();
+        db.rows("update oauth_grant set refresh_failures = 2, next_refresh_attempt_at = now() + interval '10 minutes',"
+                + " last_refresh_error = 'server_error: Thumbtack answered 503' where id = $1", pro.grantId());
+        String leadId = Fixtures.newId();
+        String path = "/api/v4/negotiations/" + leadId + "/messages";
+        thumbtack.stubFor(post(urlPathEqualTo(path)).withHeader("Authorization", equalTo("Bearer " + pro.accessToken()))
+                .willReturn(json(401, "{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"invalid token\"}")));
+        thumbtack.stubFor(post(urlPathEqualTo("/oauth2/token")).withRequestBody(containing(pro.refreshToken()))
+                .willReturn(json(200, "{\"access_token\":\"renewed-" + pro.grantId() + "\",\"token_type\":\"bearer\","
+                        + "\"expires_in\":3600,\"refresh_token\":\"r2-" + pro.grantId() + "\",\"scope\":\"x\"}")));
+
+        List<String> ids = List.of(queue(pro.businessId(), leadId, "one"), queue(pro.businessId(), leadId, "two"));
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> ids.stream()
+                .map(this::message)
+                .allMatch(row -> row.getInteger("attempts") >= 2 || !"PENDING".equals(row.getString("status"))));
+
+        thumbtack.verify(0, postRequestedFor(urlPathEqualTo("/oauth2/token"))
+                .withRequestBody(containing(pro.refreshToken())));
+        for (String id : ids) {
+            Row row = message(id);
+            assertThat(row.getString("last_error")).contains("refused the access token").contains("backing off");
+        }
+        assertThat(db.one("select status from connection where business_pk = $1", pro.businessId()).getString(0))
+                .isEqualTo("CONNECTED");
     }
 }

@@ -27,6 +27,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * MessageCreatedV4: customer messages once per messageID whether their lead is known or not; the pro's
@@ -151,6 +153,41 @@ class V4MessageWebhookTest {
 
         assertThat(db.one("select echo_pending from message where message_id = $1", messageId).getBoolean(0)).isTrue();
         assertThat(db.count("select count(*) from event where lead_id = $1", leadId)).isZero();
+    }
+
+    /** Thumbtack may hand the text back with other line endings or without trailing whitespace. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Line one\\r\\nLine two\\r\\n|Line one\\nLine two",
+            "Line one\\nLine two|'Line one\\r\\nLine two  '",
+            "Line one \\rLine two\\t|Line one\\nLine two",
+            "'See you Tuesday.  '|See you Tuesday.\\n"})
+    void anEchoWhoseTextThumbtackNormalisedStillWaitsForItsSend(String sent, String echoed) {
+        Webhook webhook = deliveries.register();
+        String leadId = Fixtures.newId();
+        outbound(webhook.businessId(), leadId, unescape(sent), "PENDING", 0, Duration.ofMinutes(1), null);
+
+        String messageId = proMessage(webhook, leadId, unescape(echoed));
+
+        assertThat(db.one("select echo_pending from message where message_id = $1", messageId).getBoolean(0)).isTrue();
+        assertThat(db.count("select count(*) from event where lead_id = $1", leadId)).isZero();
+    }
+
+    @Test
+    void aTextThatDiffersBeyondLineEndsAndTrailingSpaceIsNotTakenForAnEcho() {
+        Webhook webhook = deliveries.register();
+        String leadId = Fixtures.newId();
+        outbound(webhook.businessId(), leadId, "Line one\r\nLine two", "PENDING", 0, Duration.ofMinutes(1), null);
+
+        String messageId = proMessage(webhook, leadId, "Line one\n\nLine two");
+
+        assertThat(db.one("select echo_pending from message where message_id = $1", messageId).getBoolean(0)).isFalse();
+        assertThat(db.count("select count(*) from event where lead_id = $1 and type = 'message.pro_sent'", leadId))
+                .isEqualTo(1);
+    }
+
+    private static String unescape(String csv) {
+        return csv.replace("\\r", "\r").replace("\\n", "\n").replace("\\t", "\t");
     }
 
     @Test
