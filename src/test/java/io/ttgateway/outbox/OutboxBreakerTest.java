@@ -14,14 +14,12 @@ import io.quarkus.test.junit.TestProfile;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.ttgateway.support.Db;
-import io.ttgateway.support.Fixtures;
 import io.ttgateway.support.InjectWireMock;
 import io.ttgateway.support.TestConnections;
 import io.ttgateway.support.ThumbtackStubs;
 import io.ttgateway.support.ThumbtackWireMock;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,18 +50,6 @@ class OutboxBreakerTest {
         breakers.reset("thumbtack-send");
     }
 
-    private List<UUID> queue(String businessId, int count) {
-        List<UUID> ids = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            UUID id = UUID.randomUUID();
-            db.rows("insert into outbound_message (id, business_id, lead_id, text, status, attempts, next_attempt_at,"
-                    + " created_at, updated_at) values ($1, $2, $3, 'hello', 'PENDING', 0, now(), now(), now())",
-                    id, businessId, Fixtures.newId());
-            ids.add(id);
-        }
-        return ids;
-    }
-
     /** Every write to the rows shows in xmin; with the lease and attempts columns, a fingerprint of the queue. */
     private String fingerprint(List<UUID> ids) {
         return db.one("select string_agg(id || ':' || xmin || ':' || attempts || ':' || coalesce(lease_owner::text, '-'),"
@@ -75,7 +61,7 @@ class OutboxBreakerTest {
         TestConnections.Connected pro = TestConnections.connect();
         String anyLead = "/v2/business/" + pro.businessPk() + "/lead/.*/message";
         var down = thumbtackApi.stubFor(post(urlPathMatching(anyLead)).willReturn(ThumbtackStubs.json(503, "{}")));
-        List<UUID> ids = queue(pro.businessPk(), 80);
+        List<UUID> ids = DueMessages.queue(db, pro.businessPk(), 80);
         Object idArray = ids.toArray(new UUID[0]);
 
         worker.wake();

@@ -23,7 +23,6 @@ import io.ttgateway.telemetry.Traces;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -68,27 +67,6 @@ class OutboxResilienceTest {
     @Inject
     OutboxWorker worker;
 
-    /** Queues messages straight into the table (no wake-up), due now. */
-    private List<UUID> queue(String businessId, List<String> leadIds) {
-        List<UUID> ids = new ArrayList<>();
-        for (String leadId : leadIds) {
-            UUID id = UUID.randomUUID();
-            db.rows("insert into outbound_message (id, business_id, lead_id, text, status, attempts, next_attempt_at,"
-                    + " created_at, updated_at) values ($1, $2, $3, 'hello', 'PENDING', 0, now(), now(), now())",
-                    id, businessId, leadId);
-            ids.add(id);
-        }
-        return ids;
-    }
-
-    private static List<String> leads(int count) {
-        List<String> leads = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            leads.add(Fixtures.newId());
-        }
-        return leads;
-    }
-
     private long countWithStatus(List<UUID> ids, String status) {
         return db.count("select count(*) from outbound_message where id = any($1) and status = $2",
                 ids.toArray(new UUID[0]), status);
@@ -107,8 +85,8 @@ class OutboxResilienceTest {
         TestConnections.Connected pro = TestConnections.connect();
         thumbtackApi.stubFor(post(urlPathMatching("/v2/business/" + pro.businessPk() + "/lead/.*/message"))
                 .willReturn(ThumbtackStubs.json(200, "{\"status\": \"success\"}").withFixedDelay(30)));
-        List<String> leadIds = leads(60);
-        List<UUID> ids = queue(pro.businessPk(), leadIds);
+        List<String> leadIds = DueMessages.leads(60);
+        List<UUID> ids = DueMessages.queue(db, pro.businessPk(), leadIds);
         OutboxWorker other = new OutboxWorker(repository, delivery, recorder, config, metrics, breaker, vertx, traces);
 
         CompletableFuture<Void> a = CompletableFuture.runAsync(() -> OnVertx.await(worker::drain));
@@ -126,7 +104,7 @@ class OutboxResilienceTest {
         TestConnections.Connected pro = TestConnections.connect();
         var down = thumbtackApi.stubFor(post(urlPathMatching("/v2/business/" + pro.businessPk() + "/lead/.*/message"))
                 .willReturn(ThumbtackStubs.json(503, "{}")));
-        List<UUID> ids = queue(pro.businessPk(), leads(10));
+        List<UUID> ids = DueMessages.queue(db, pro.businessPk(), DueMessages.leads(10));
         worker.wake();
         await().atMost(Duration.ofSeconds(20)).until(() -> db.count(
                 "select count(*) from outbound_message where id = any($1) and last_error is not null",
@@ -149,7 +127,7 @@ class OutboxResilienceTest {
         String leadId = Fixtures.newId();
         String path = "/v2/business/" + pro.businessPk() + "/lead/" + leadId + "/message";
         thumbtackApi.stubFor(post(urlPathEqualTo(path)).willReturn(ThumbtackStubs.json(500, "{}")));
-        List<UUID> ids = queue(pro.businessPk(), List.of(leadId));
+        List<UUID> ids = DueMessages.queue(db, pro.businessPk(), List.of(leadId));
         worker.wake();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> countWithStatus(ids, "FAILED") == 1);

@@ -13,14 +13,12 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.ttgateway.support.Db;
-import io.ttgateway.support.Fixtures;
 import io.ttgateway.support.InjectWireMock;
 import io.ttgateway.support.TestConnections;
 import io.ttgateway.support.ThumbtackStubs;
 import io.ttgateway.support.ThumbtackWireMock;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,26 +38,6 @@ class OutboxTokenRaceTest {
 
     @Inject
     OutboxWorker worker;
-
-    private List<UUID> queue(String businessId, List<String> leadIds) {
-        List<UUID> ids = new ArrayList<>();
-        for (String leadId : leadIds) {
-            UUID id = UUID.randomUUID();
-            db.rows("insert into outbound_message (id, business_id, lead_id, text, status, attempts, next_attempt_at,"
-                    + " created_at, updated_at) values ($1, $2, $3, 'hello', 'PENDING', 0, now(), now(), now())",
-                    id, businessId, leadId);
-            ids.add(id);
-        }
-        return ids;
-    }
-
-    private static List<String> leads(int count) {
-        List<String> leads = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            leads.add(Fixtures.newId());
-        }
-        return leads;
-    }
 
     private Map<String, Long> statuses(List<UUID> ids) {
         return db.rows("select status, count(*) from outbound_message where id = any($1) group by status",
@@ -97,8 +75,8 @@ class OutboxTokenRaceTest {
         thumbtackApi.stubFor(ThumbtackStubs.refreshWith(pro.refreshToken())
                 .willReturn(ThumbtackStubs.json(200, ThumbtackStubs.tokenJson(newAccess, ThumbtackStubs.token("refresh"), 3600))
                         .withFixedDelay(700)));
-        List<String> leadIds = leads(30);
-        List<UUID> ids = queue(pro.businessPk(), leadIds);
+        List<String> leadIds = DueMessages.leads(30);
+        List<UUID> ids = DueMessages.queue(db, pro.businessPk(), leadIds);
 
         worker.wake();
         await().atMost(Duration.ofSeconds(40)).until(() -> pending(ids) == 0);
@@ -117,7 +95,7 @@ class OutboxTokenRaceTest {
         stubSends(pro, newAccess);
         var down = thumbtackApi.stubFor(ThumbtackStubs.refreshWith(pro.refreshToken())
                 .willReturn(ThumbtackStubs.json(503, "{}")));
-        List<UUID> ids = queue(pro.businessPk(), leads(1));
+        List<UUID> ids = DueMessages.queue(db, pro.businessPk(), DueMessages.leads(1));
 
         worker.wake();
         await().atMost(Duration.ofSeconds(20)).until(() -> db.count(
@@ -141,7 +119,7 @@ class OutboxTokenRaceTest {
         stubSends(pro, ThumbtackStubs.token("access"));
         thumbtackApi.stubFor(ThumbtackStubs.refreshWith(pro.refreshToken())
                 .willReturn(ThumbtackStubs.json(400, "{\"error\": \"invalid_grant\"}")));
-        List<UUID> ids = queue(pro.businessPk(), leads(1));
+        List<UUID> ids = DueMessages.queue(db, pro.businessPk(), DueMessages.leads(1));
 
         worker.wake();
         await().atMost(Duration.ofSeconds(20)).until(() -> pending(ids) == 0);
@@ -165,7 +143,7 @@ class OutboxTokenRaceTest {
         String newRefresh = ThumbtackStubs.token("refresh");
         thumbtackApi.stubFor(ThumbtackStubs.refreshWith(pro.refreshToken())
                 .willReturn(ThumbtackStubs.json(200, ThumbtackStubs.tokenJson(newAccess, newRefresh, 3600))));
-        List<UUID> ids = queue(pro.businessPk(), leads(1));
+        List<UUID> ids = DueMessages.queue(db, pro.businessPk(), DueMessages.leads(1));
 
         worker.wake();
         await().atMost(Duration.ofSeconds(5)).until(() -> thumbtackApi.getAllServeEvents().stream()
