@@ -66,10 +66,13 @@ class LeadTableLockTest {
     void leadsQueuedBehindStuckBatchesAreAnswered503ByTheirOwnDeadline() throws Exception {
         lockLeadTable();
         List<CompletableFuture<Timed>> inFlight = new ArrayList<>();
-        for (int i = 0; i < 2; i++) { // gateway.lead-batch.concurrency: both batch slots taken
+        // gateway.lead-batch.concurrency is 2: both batch slots taken. One lead at a time, each sent once
+        // the one before is stuck, because leads that queue together are stored by one batch.
+        for (int slot = 1; slot <= 2; slot++) {
             inFlight.add(CompletableFuture.supplyAsync(() -> timedNow(() -> thumbtack().body(newLead()).post("/v1/lead"))));
+            int stuck = slot;
+            await().atMost(Duration.ofSeconds(2)).until(() -> waitingOnLeadTable() == stuck);
         }
-        await().atMost(Duration.ofSeconds(2)).until(() -> waitingOnLeadTable() == 2);
 
         List<CompletableFuture<Timed>> queued = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
