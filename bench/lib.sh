@@ -176,3 +176,15 @@ pauses = [float(m.group(1)) for line in open(sys.argv[1]) for m in [re.search(r"
 print(f"{len(pauses)} pauses, {sum(pauses):.0f} ms in total, longest {max(pauses, default=0):.0f} ms")
 EOF
 }
+
+# A registered v4 webhook row, written as the v4 connect flow writes it (bench/V4Webhook.java seals it
+# with the service's key), and a NegotiationCreatedV4 body for its business. Sets V4_AUTH64 (the Basic
+# credentials, base64) and V4_BODY (the body file, @ID@ where each request puts its lead ID).
+v4_webhook() {
+  local business=286845156044809661 user pass
+  user="$(random_secret 24)"; pass="$(random_secret 24)"
+  sql "$(java "$BENCH_DIR/V4Webhook.java" "$TOKEN_ENCRYPTION_KEY" thumbtack "$business" "$user" "$pass")" >/dev/null
+  V4_AUTH64=$(printf '%s' "$user:$pass" | base64 -w0)
+  V4_BODY="$WORK/v4-lead.json"
+  sed "s/@BUSINESS@/$business/" "$BENCH_DIR/v4-lead.json" >"$V4_BODY"
+}

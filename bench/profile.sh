@@ -5,6 +5,7 @@
 # The recording is kept as bench/results/profile-<time>.jfr (open it in JDK Mission Control too).
 source "$(dirname "$0")/lib.sh"
 CONN="${1:-16}"
+command -v wrk >/dev/null || { log "installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null; }
 RUN_S="${2:-20}"
 build_jar
 make_db
@@ -17,13 +18,9 @@ AUTH64=$(printf '%s' "$WEBHOOK_AUTH" | base64 -w0)
 BODY="$BENCH_DIR/lead.json"
 LEAD_PATH=/v1/lead
 if [[ -n "${V4:-}" ]]; then
-  # A registered v4 webhook row, as run.sh writes it (bench/V4Webhook.java seals it with the service's key).
-  V4_BUSINESS=286845156044809661
-  V4_USER="$(random_secret 24)"; V4_PASS="$(random_secret 24)"
-  sql "$(java "$BENCH_DIR/V4Webhook.java" "$TOKEN_ENCRYPTION_KEY" thumbtack "$V4_BUSINESS" "$V4_USER" "$V4_PASS")" >/dev/null
-  AUTH64=$(printf '%s' "$V4_USER:$V4_PASS" | base64 -w0)
-  sed "s/@BUSINESS@/$V4_BUSINESS/" "$BENCH_DIR/v4-lead.json" >"$WORK/v4-lead.json"
-  BODY="$WORK/v4-lead.json"
+  v4_webhook
+  AUTH64=$V4_AUTH64
+  BODY=$V4_BODY
   LEAD_PATH=/v4/webhooks
 fi
 wrk -t2 -c"$CONN" -d10s -s "$BENCH_DIR/lead.lua" "http://127.0.0.1:$PORT$LEAD_PATH" -- "$BODY" warm "$AUTH64" "$LEAD_PATH" \

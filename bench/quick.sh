@@ -2,6 +2,7 @@
 # Quick iteration on POST /v1/lead throughput: fresh database, service jar (prod profile), wrk warm-up
 # then one measured run; prints wrk's figures and the CPU seconds the service and PostgreSQL used.
 #   bench/quick.sh [CONNECTIONS] [SECONDS] [ENV=VALUE ...]   (SKIP_BUILD=1 reuses the jar; WARM_S=10 warm-up)
+#   V4=1 bench/quick.sh ...                                  v4 NegotiationCreatedV4 deliveries to /v4/webhooks
 source "$(dirname "$0")/lib.sh"
 CONN="${1:-64}"; RUN_S="${2:-20}"; shift 2 || true
 command -v wrk >/dev/null || { log "installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null; }
@@ -11,8 +12,14 @@ start_stub "$(free_port)" 50
 PORT=$(free_port)
 BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:-$BENCH_DEFAULT_JAVA_OPTS}" start_service svc "$PORT" 5432 "$@"
 AUTH64=$(printf '%s' "$WEBHOOK_AUTH" | base64 -w0)
-URL="http://127.0.0.1:$PORT/v1/lead"
-wrk -t2 -c"$CONN" -d"${WARM_S:-10}"s -s "$BENCH_DIR/lead.lua" "$URL" -- "$BENCH_DIR/lead.json" warm "$AUTH64" >/dev/null
+BODY="$BENCH_DIR/lead.json"
+LEAD_PATH=/v1/lead
+if [[ -n "${V4:-}" ]]; then
+  v4_webhook
+  AUTH64=$V4_AUTH64; BODY=$V4_BODY; LEAD_PATH=/v4/webhooks
+fi
+URL="http://127.0.0.1:$PORT$LEAD_PATH"
+wrk -t2 -c"$CONN" -d"${WARM_S:-10}"s -s "$BENCH_DIR/lead.lua" "$URL" -- "$BODY" warm "$AUTH64" "$LEAD_PATH" >/dev/null
 cpu() { # utime+stime ticks of the service and of every postgres backend
   local j p
   j=$(awk '{print $14+$15}' "/proc/$SVC_PID_svc/stat")
@@ -20,8 +27,10 @@ cpu() { # utime+stime ticks of the service and of every postgres backend
   echo "$j $p"
 }
 read -r j0 p0 < <(cpu)
-wrk -t2 -c"$CONN" -d"$RUN_S"s -s "$BENCH_DIR/lead.lua" "$URL" -- "$BENCH_DIR/lead.json" run "$AUTH64" | sed -n 's/^WRKJSON //p'
+n0=$(sql 'select count(*) from thumbtack.lead')
+wrk -t2 -c"$CONN" -d"$RUN_S"s -s "$BENCH_DIR/lead.lua" "$URL" -- "$BODY" run "$AUTH64" "$LEAD_PATH" | sed -n 's/^WRKJSON //p'
 read -r j1 p1 < <(cpu)
+n1=$(sql 'select count(*) from thumbtack.lead')
 hz=$(getconf CLK_TCK)
 echo "cpu seconds: service $(( (j1 - j0) / hz )), postgres $(( (p1 - p0) / hz )) over ${RUN_S}s"
-echo "leads stored: $(sql 'select count(*) from thumbtack.lead')"
+echo "leads stored in the measured run: $(( n1 - n0 )); cpu per stored lead: service $(( (j1 - j0) * 1000000 / hz / (n1 - n0) )) us, postgres $(( (p1 - p0) * 1000000 / hz / (n1 - n0) )) us"

@@ -91,19 +91,14 @@ W16=$(wrk_run c16 16 "$RUN_S")
 log "wrk 64 connections, ${RUN_S}s"
 W64=$(wrk_run c64 64 "$RUN_S")
 # --- 2b. v4 leads: NegotiationCreatedV4 to POST /v4/webhooks, wrk 64 connections ----------------------
-# The same group commit as /v1/lead, behind the v4 webhook's Basic credentials (a registered webhook row,
-# written here as the v4 connect flow writes it: bench/V4Webhook.java seals it with the service's key).
-V4_BUSINESS=286845156044809661
-V4_USER="$(random_secret 24)"; V4_PASS="$(random_secret 24)"
-sql "$(java "$BENCH_DIR/V4Webhook.java" "$TOKEN_ENCRYPTION_KEY" thumbtack "$V4_BUSINESS" "$V4_USER" "$V4_PASS")" >/dev/null
-V4_AUTH64=$(printf '%s' "$V4_USER:$V4_PASS" | base64 -w0)
-sed "s/@BUSINESS@/$V4_BUSINESS/" "$BENCH_DIR/v4-lead.json" >"$WORK/v4-lead.json"
+# The same group commit as /v1/lead, behind the v4 webhook's Basic credentials.
+v4_webhook
 # Its own warm-up: the v4 path (envelope, credentials, mapping) is code the legacy runs did not compile.
 wrk -t2 -c64 -d10s --timeout 10s -s "$BENCH_DIR/lead.lua" "$URL/v4/webhooks" -- \
-  "$WORK/v4-lead.json" v4warm "$V4_AUTH64" /v4/webhooks >/dev/null 2>&1
+  "$V4_BODY" v4warm "$V4_AUTH64" /v4/webhooks >/dev/null 2>&1
 log "v4 leads: wrk 64 connections, ${RUN_S}s"
 wrk -t2 -c64 -d"$RUN_S"s --timeout 10s -s "$BENCH_DIR/lead.lua" "$URL/v4/webhooks" -- \
-  "$WORK/v4-lead.json" v4 "$V4_AUTH64" /v4/webhooks >"$WORK/wrk-v4.out" 2>&1
+  "$V4_BODY" v4 "$V4_AUTH64" /v4/webhooks >"$WORK/wrk-v4.out" 2>&1
 W64V4=$(sed -n 's/^WRKJSON //p' "$WORK/wrk-v4.out")
 V4_STORED=$(sql "select count(*) from thumbtack.lead where api_version = 'v4'")
 
