@@ -92,7 +92,7 @@ public class V4WebhookResource {
         // The request's server span (a no-op one when tracing is off): the delivery's type, IDs and outcome.
         Span span = Span.current().setAttribute(Traces.WEBHOOK_TYPE, V4EventKind.UNREAD)
                 .setAttribute(Traces.BUSINESS_ID, businessId);
-        return Uni.createFrom().<Parsed<V4Delivery>>item(() -> parser.parse(body, V4Delivery.class))
+        return Uni.createFrom().<Parsed<V4Delivery>>item(() -> parser.parseV4(body))
                 .chain(delivery -> {
                     V4EventKind kind = V4EventKind.of(delivery.payload().event().eventType());
                     label.set(kind.label());

@@ -12,12 +12,14 @@ import io.ttgateway.common.ApiError.FieldError;
 import io.ttgateway.common.InvalidInputException;
 import io.ttgateway.common.JsonPaths;
 import io.ttgateway.webhook.payload.LeadPayload;
+import io.ttgateway.webhook.payload.V4Delivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Reads a webhook body: JSON tree first (kept raw, unknown fields included), then the typed payload,
@@ -46,16 +48,26 @@ public class WebhookParser {
     }
 
     public <T> Parsed<T> parse(String body, Class<T> type) {
+        return parse(body, type, "invalid " + type.getSimpleName().replace("Payload", "").toLowerCase() + " payload",
+                (payload, raw) -> payload);
+    }
+
+    /** A v4 delivery: its envelope bound and validated, its data the received tree's own node. */
+    public Parsed<V4Delivery> parseV4(String body) {
+        return parse(body, V4Delivery.Envelope.class, "invalid v4 delivery", V4Delivery::of);
+    }
+
+    /** {@code bound}: the payload from what was bound and the tree as received (before any storable copy). */
+    private <B, T> Parsed<T> parse(String body, Class<B> type, String label, BiFunction<B, JsonNode, T> bound) {
         JsonNode raw = readTree(body);
         if (!raw.isObject()) {
             throw InvalidInputException.field("$", "the body must be a JSON object");
         }
-        String label = "invalid " + type.getSimpleName().replace("Payload", "").toLowerCase() + " payload";
         UnstorableText.Findings unstorable = UnstorableText.find(raw);
         if (!unstorable.nul().isEmpty()) {
             throw new InvalidInputException(label, unstorable.nul());
         }
-        T payload = part(raw, "", type, label);
+        T payload = bound.apply(part(raw, "", type, label), raw);
         if (!unstorable.numbers().isEmpty()) {
             // Valid JSON with unknown or text fields jsonb cannot hold: stored all the same (a 400 would
             // refuse a webhook the contract accepts; a 503 would be redelivered forever).

@@ -17,6 +17,7 @@ import io.ttgateway.support.V4Deliveries;
 import io.ttgateway.support.V4Deliveries.Webhook;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -51,6 +52,9 @@ class V4BadInputTest {
                 bad("no event", lead, b -> b.remove("event"), "event"),
                 bad("no data", lead, b -> b.remove("data"), "data"),
                 bad("data not an object", lead, b -> b.put("data", "x"), "data"),
+                bad("data an array", lead, b -> b.putArray("data").add(1), "data"),
+                bad("data null", lead, b -> b.putNull("data"), "data"),
+                bad("neither event nor data", lead, b -> b.remove(List.of("event", "data")), "data"),
                 bad("no negotiationID", lead, b -> V4Deliveries.data(b).remove("negotiationID"), "data.negotiationID"),
                 bad("a bad createdAt", lead, b -> V4Deliveries.data(b).put("createdAt", "yesterday"), "data.createdAt"),
                 bad("a detail without answer", lead,
