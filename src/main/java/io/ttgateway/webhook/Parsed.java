@@ -3,17 +3,14 @@ package io.ttgateway.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A webhook body read once: the typed, validated payload and the raw JSON tree kept as received.
+ * A webhook body read once: the typed, validated payload, the raw JSON tree, and the JSON text stored
+ * in the jsonb columns ({@code rawJson}: the body itself whenever PostgreSQL reads it as the parser
+ * did, so the tree is not written out again; else the tree's text).
  * {@code asReceived} is the body itself, kept only when jsonb cannot hold the tree as it is (a number
- * beyond PostgreSQL's numeric): then {@code raw} is the storable copy (see {@link UnstorableText})
- * and the body is stored unchanged as text beside it. Null for every ordinary body.
+ * beyond PostgreSQL's numeric): then {@code raw} and {@code rawJson} are the storable copy (see
+ * {@link UnstorableText}) and the body is stored unchanged as text beside it. Null for every ordinary body.
  */
-public record Parsed<T>(T payload, JsonNode raw, String asReceived) {
-
-    /** The raw payload as JSON text, for the jsonb columns. */
-    public String rawJson() {
-        return raw.toString();
-    }
+public record Parsed<T>(T payload, JsonNode raw, String rawJson, String asReceived) {
 
     /** The body as received, for the raw_text columns; null when {@link #rawJson()} holds it whole. */
     public String rawText() {

@@ -71,9 +71,48 @@ public class WebhookParser {
         if (!unstorable.numbers().isEmpty()) {
             // Valid JSON with unknown or text fields jsonb cannot hold: stored all the same (a 400 would
             // refuse a webhook the contract accepts; a 503 would be redelivered forever).
-            return new Parsed<>(payload, unstorable.storableCopy(raw), body);
+            JsonNode storable = unstorable.storableCopy(raw);
+            return new Parsed<>(payload, storable, storable.toString(), body);
         }
-        return new Parsed<>(payload, raw, null);
+        return new Parsed<>(payload, raw, readAsParsed(body) ? body : raw.toString(), null);
+    }
+
+    /**
+     * PostgreSQL's jsonb reads a body the parser took as the parser did (same values, the last of
+     * repeated keys kept, whitespace dropped), except for what only the parser allows or PostgreSQL
+     * refuses: a trailing comma (allowed for the reference's own samples), a Unicode escape (backslash,
+     * u, four hex digits) such as a lone surrogate, and a byte order mark before the value. A body that
+     * may hold any of them (a comma before a closing bracket, any backslash-u, any byte order mark, even
+     * inside a text) is stored as the tree's text instead.
+     */
+    static boolean readAsParsed(String body) {
+        boolean afterComma = false;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            switch (c) {
+                case ',' -> afterComma = true;
+                case ' ', '\n', '\r', '\t' -> {
+                    // a comma stays the last token across whitespace
+                }
+                case '}', ']' -> {
+                    if (afterComma) {
+                        return false;
+                    }
+                }
+                case '\\' -> {
+                    if (i + 1 < body.length() && body.charAt(i + 1) == 'u') {
+                        return false;
+                    }
+                    i++; // the escaped character: \" does not end a text, \\ is not the start of an escape
+                    afterComma = false;
+                }
+                case '\uFEFF' -> {
+                    return false;
+                }
+                default -> afterComma = false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -13,7 +13,11 @@ import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Unknown fields and enum values are accepted and kept; the raw payload is stored unchanged. */
 @QuarkusTest
@@ -140,5 +144,33 @@ class RawPayloadTest {
         Row kept = db.one("select charge_state, raw->>'reason' from lead_update where lead_id = $1", leadId);
         assertThat(kept.getString(0)).isEqualTo("REFUNDED");
         assertThat(kept.getString(1)).isEqualTo("customer cancelled");
+    }
+
+    static Stream<Arguments> unusualTexts() {
+        return Stream.of(
+                Arguments.of("escapes", "\"a \\\"quote\\\", a \\\\ backslash, a \\/ slash,\\n\\t\""),
+                Arguments.of("characters beyond the BMP", "\"\uD83D\uDE42 \uD834\uDD1E\""),
+                Arguments.of("an escaped accent", "\"caf\\u00e9\""),
+                Arguments.of("an escaped lone surrogate", "\"\\ud800\""),
+                Arguments.of("a byte order mark in a text", "\"\uFEFFx\""),
+                Arguments.of("a key given twice", "1, \"futureText\": 2"),
+                Arguments.of("trailing commas", "[1, 2, {\"a\": 3, },\n]"),
+                Arguments.of("numbers in every notation", "[-0, 1E2, 1.0e-2, 0.50, 12345678901234567890]"));
+    }
+
+    /** Whatever the body's layout and escapes, the stored raw payload is the value the parser read. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unusualTexts")
+    void aBodyIsStoredAsTheValueItsJsonMeans(String what, String futureText) throws Exception {
+        String leadId = Fixtures.newId();
+        String pretty = Fixtures.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
+                Fixtures.lead(leadId, Fixtures.newId()));
+        String body = "{\n  \"futureText\" : " + futureText + ",\n" + pretty.substring(1);
+
+        thumbtack().body(body).post("/v1/lead").then().statusCode(200);
+
+        String read = Fixtures.JSON.readTree(body).toString();
+        assertThat(db.count("select count(*) from lead where lead_id = $1 and raw = $2::text::jsonb", leadId, read))
+                .as("the stored raw payload equals the parsed body").isEqualTo(1);
     }
 }

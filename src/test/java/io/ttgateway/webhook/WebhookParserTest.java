@@ -12,6 +12,8 @@ import io.ttgateway.support.V4Deliveries;
 import io.ttgateway.webhook.payload.V4Delivery;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 class WebhookParserTest {
@@ -38,5 +40,35 @@ class WebhookParserTest {
 
         assertThat(refused.getMessage()).isEqualTo("invalid v4 delivery");
         assertThat(refused.details()).extracting(FieldError::field).containsExactly("data", "event");
+    }
+
+    @Test
+    void anOrdinaryBodyIsStoredAsReceivedNotWrittenOutAgain() {
+        String body = "{\n  \"event\": {\"eventType\": \"SomethingNewV4\"},\n  \"data\": {\"text\": \"a \\\"quote\\\" and\\na line\"}\n}\n";
+
+        Parsed<V4Delivery> parsed = parser.parseV4(body);
+
+        assertThat(parsed.rawJson()).isSameAs(body);
+        assertThat(parsed.rawText()).isNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"\"\\ud800\"", "\"caf\\u00e9\"", "\"\uFEFF\"", "[1, 2,  \n]", "{\"a\": 1,}"})
+    void aBodyWithWhatOnlyTheParserReadsIsStoredAsTheTreesText(String value) {
+        String body = "{\"event\": {\"eventType\": \"SomethingNewV4\"}, \"data\": {\"value\": " + value + "}}";
+
+        Parsed<V4Delivery> parsed = parser.parseV4(body);
+
+        assertThat(parsed.rawJson()).isEqualTo(parsed.raw().toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"\"\\\\u\"", "[\"\\\\\", \"\\\\\\\\user\"]"})
+    void anEscapedBackslashBeforeAUIsNoUnicodeEscape(String value) {
+        String body = "{\"event\": {\"eventType\": \"SomethingNewV4\"}, \"data\": {\"value\": " + value + "}}";
+
+        Parsed<V4Delivery> parsed = parser.parseV4(body);
+
+        assertThat(parsed.rawJson()).isSameAs(body);
     }
 }
