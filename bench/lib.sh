@@ -177,6 +177,18 @@ print(f"{len(pauses)} pauses, {sum(pauses):.0f} ms in total, longest {max(pauses
 EOF
 }
 
+# gc_allocated FILE FROM_LINE: megabytes the heap took between GCs after line FROM_LINE of a -Xlog:gc
+# file (each young pause's "before" minus the previous pause's "after"): the allocation of a phase,
+# a figure the machine's speed does not change, unlike its CPU seconds.
+gc_allocated() {
+  python3 - "$1" "$2" <<'EOF'
+import re, sys
+sizes = [(int(m.group(1)), int(m.group(2))) for line in open(sys.argv[1]).readlines()[int(sys.argv[2]) - 1:]
+         for m in [re.search(r"Pause Young.* (\d+)M->(\d+)M", line)] if m]
+print(sum(before - prev[1] for prev, (before, _) in zip(sizes, sizes[1:])))
+EOF
+}
+
 # A registered v4 webhook row, written as the v4 connect flow writes it (bench/V4Webhook.java seals it
 # with the service's key), and a NegotiationCreatedV4 body for its business. Sets V4_AUTH64 (the Basic
 # credentials, base64) and V4_BODY (the body file, @ID@ where each request puts its lead ID).

@@ -28,9 +28,11 @@ cpu() { # utime+stime ticks of the service and of every postgres backend
 }
 read -r j0 p0 < <(cpu)
 n0=$(sql 'select count(*) from thumbtack.lead')
+g0=$(wc -l <"$WORK/svc.gc.log")
 wrk -t2 -c"$CONN" -d"$RUN_S"s -s "$BENCH_DIR/lead.lua" "$URL" -- "$BODY" run "$AUTH64" "$LEAD_PATH" | sed -n 's/^WRKJSON //p'
 read -r j1 p1 < <(cpu)
 n1=$(sql 'select count(*) from thumbtack.lead')
 hz=$(getconf CLK_TCK)
 echo "cpu seconds: service $(( (j1 - j0) / hz )), postgres $(( (p1 - p0) / hz )) over ${RUN_S}s"
+echo "heap allocated per stored lead: $(( $(gc_allocated "$WORK/svc.gc.log" "$g0") * 1048576 / (n1 - n0) )) bytes"
 echo "leads stored in the measured run: $(( n1 - n0 )); cpu per stored lead: service $(( (j1 - j0) * 1000000 / hz / (n1 - n0) )) us, postgres $(( (p1 - p0) * 1000000 / hz / (n1 - n0) )) us"
