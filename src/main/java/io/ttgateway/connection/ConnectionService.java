@@ -160,6 +160,7 @@ public class ConnectionService {
                 leaseLost -> new AccessToken.Unavailable("connection " + businessPk + " changed while it was refreshed")
         )).onFailure(f -> f instanceof ResourceNotFoundException || f instanceof ConflictException)
                 .recoverWithItem(failure -> failure instanceof RefreshBusyException
+                        || failure instanceof RefreshBackOffException
                         ? new AccessToken.Unavailable(failure.getMessage())
                         : new AccessToken.NotConnected(failure.getMessage()));
     }

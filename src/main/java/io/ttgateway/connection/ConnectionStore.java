@@ -124,14 +124,22 @@ public class ConnectionStore {
      * Leases the connection for a refresh only if its stored access token is still {@code refused}: a
      * caller that saw Thumbtack refuse a token must not rotate the pair again when another caller (this
      * replica or another) replaced it in the meantime. Null when it was replaced; the row lock makes the
-     * check and the lease one step. Fails as {@link #claimOne} does.
+     * check and the lease one step. Fails as {@link #claimOne} does, and with RefreshBackOffException
+     * while the connection backs off after a failed refresh: every send refused with 401 meanwhile would
+     * otherwise refresh at once, against a token endpoint that just failed.
      */
     @WithTransaction
     public Uni<Claim> claimToReplace(String businessPk, String refused, Duration lease) {
         return connections.findByBusinessPkForUpdate(businessPk).chain(row -> connections.databaseNow().map(now -> {
             ConnectionChecks.requireRefreshable(row, businessPk, now);
             String stored = cipher.open(row.accessToken(), Connection.context(row.businessPk, "access_token"));
-            return refused.equals(stored) ? lease(row, lease, now) : null;
+            if (!refused.equals(stored)) {
+                return null;
+            }
+            if (row.backingOff(now)) {
+                throw new RefreshBackOffException(businessPk, row.nextRefreshAttemptAt, row.lastRefreshError);
+            }
+            return lease(row, lease, now);
         }));
     }
 

@@ -108,6 +108,8 @@ class OutboxTokenRaceTest {
         thumbtackApi.removeStub(down);
         thumbtackApi.stubFor(ThumbtackStubs.refreshWith(pro.refreshToken())
                 .willReturn(ThumbtackStubs.json(200, ThumbtackStubs.tokenJson(newAccess, ThumbtackStubs.token("refresh"), 3600))));
+        // the back-off after the failed refresh passes (a minute by default)
+        db.rows("update connection set next_refresh_attempt_at = now() where business_pk = $1", pro.businessPk());
         await().atMost(Duration.ofSeconds(20)).until(() -> pending(ids) == 0);
         assertThat(statuses(ids)).isEqualTo(Map.of("SENT", 1L));
         assertThat(sendsWith(pro.businessPk(), newAccess, 200).values()).containsExactly(1L);
@@ -156,5 +158,32 @@ class OutboxTokenRaceTest {
         thumbtackApi.verify(1, ThumbtackStubs.refreshRequestWith(pro.refreshToken()));
         thumbtackApi.verify(0, ThumbtackStubs.refreshRequestWith(newRefresh));
         assertThat(sendsWith(pro.businessPk(), newAccess, 200).values()).containsExactly(1L);
+    }
+
+    /** Sends refused with 401 while the connection backs off after a failed refresh wait for the back-off. */
+    @Test
+    void sendsRefusedWhileTheConnectionBacksOffDoNotRefreshAgain() {
+        TestConnections.Connected pro = TestConnections.connect();
+        db.rows("update connection set refresh_failures = 2, next_refresh_attempt_at = now() + interval '10 minutes',"
+                + " last_refresh_error = 'server_error: Thumbtack answered 503' where business_pk = $1", pro.businessPk());
+        String newAccess = ThumbtackStubs.token("access");
+        stubSends(pro, newAccess);
+        thumbtackApi.stubFor(ThumbtackStubs.refreshWith(pro.refreshToken())
+                .willReturn(ThumbtackStubs.json(200, ThumbtackStubs.tokenJson(newAccess, ThumbtackStubs.token("refresh"), 3600))));
+        List<UUID> ids = DueMessages.queue(db, pro.businessPk(), DueMessages.leads(2));
+
+        worker.wake();
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> db.count(
+                "select count(*) from outbound_message where id = any($1) and (attempts >= 2 or status <> 'PENDING')",
+                (Object) ids.toArray(new UUID[0])) == 2);
+
+        thumbtackApi.verify(0, ThumbtackStubs.refreshRequestWith(pro.refreshToken()));
+        assertThat(statuses(ids)).doesNotContainKey("SENT");
+        for (UUID id : ids) {
+            assertThat(db.one("select last_error from outbound_message where id = $1", id).getString(0))
+                    .contains("refused the access token").contains("backing off");
+        }
+        assertThat(db.one("select status from connection where business_pk = $1", pro.businessPk()).getString(0))
+                .isEqualTo("CONNECTED");
     }
 }
