@@ -81,15 +81,37 @@ public class WebhookParser {
      * PostgreSQL's jsonb reads a body the parser took as the parser did (same values, the last of
      * repeated keys kept, whitespace dropped), except for what only the parser allows or PostgreSQL
      * refuses: a trailing comma (allowed for the reference's own samples), a Unicode escape (backslash,
-     * u, four hex digits) such as a lone surrogate, and a byte order mark before the value. A body that
-     * may hold any of them (a comma before a closing bracket, any backslash-u, any byte order mark, even
-     * inside a text) is stored as the tree's text instead.
+     * u, four hex digits) such as a lone surrogate, a byte order mark, and a number beyond numeric. The
+     * tree is checked for such numbers ({@link UnstorableText}), but jsonb reads every value of a key
+     * given twice while the tree keeps only the last, so any number with an exponent (the only way to
+     * write one beyond numeric within the parser's 1000-digit limit) also sends the body through the
+     * tree. Such bodies are stored as the tree's text instead.
      */
     static boolean readAsParsed(String body) {
+        boolean inText = false;
         boolean afterComma = false;
+        char previous = ' ';
         for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);
+            if (c == '\uFEFF') {
+                return false;
+            }
+            if (inText) {
+                if (c == '\\') {
+                    if (i + 1 < body.length() && body.charAt(i + 1) == 'u') {
+                        return false;
+                    }
+                    i++; // the escaped character: \" does not end the text
+                } else if (c == '"') {
+                    inText = false;
+                }
+                continue;
+            }
             switch (c) {
+                case '"' -> {
+                    inText = true;
+                    afterComma = false;
+                }
                 case ',' -> afterComma = true;
                 case ' ', '\n', '\r', '\t' -> {
                     // a comma stays the last token across whitespace
@@ -99,18 +121,15 @@ public class WebhookParser {
                         return false;
                     }
                 }
-                case '\\' -> {
-                    if (i + 1 < body.length() && body.charAt(i + 1) == 'u') {
-                        return false;
+                case 'e', 'E' -> {
+                    if (Character.isDigit(previous) || previous == '.') {
+                        return false; // an exponent (in true and false, an e follows a letter)
                     }
-                    i++; // the escaped character: \" does not end a text, \\ is not the start of an escape
                     afterComma = false;
-                }
-                case '\uFEFF' -> {
-                    return false;
                 }
                 default -> afterComma = false;
             }
+            previous = c;
         }
         return true;
     }

@@ -155,6 +155,8 @@ class RawPayloadTest {
                 Arguments.of("a byte order mark in a text", "\"\uFEFFx\""),
                 Arguments.of("a key given twice", "1, \"futureText\": 2"),
                 Arguments.of("trailing commas", "[1, 2, {\"a\": 3, },\n]"),
+                Arguments.of("a key given twice, first with a number beyond numeric", "1e131072, \"futureText\": 0"),
+                Arguments.of("a number with an exponent", "[1e5, 2.5E-3]"),
                 Arguments.of("numbers in every notation", "[-0, 1E2, 1.0e-2, 0.50, 12345678901234567890]"));
     }
 

@@ -53,7 +53,8 @@ class WebhookParserTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"\"\\ud800\"", "\"caf\\u00e9\"", "\"\uFEFF\"", "[1, 2,  \n]", "{\"a\": 1,}"})
+    @ValueSource(strings = {"\"\\ud800\"", "\"caf\\u00e9\"", "\"\uFEFF\"", "[1, 2,  \n]", "{\"a\": 1,}", "1e5",
+            "[2.5E-3]", "{\"n\": 1.5e2}"})
     void aBodyWithWhatOnlyTheParserReadsIsStoredAsTheTreesText(String value) {
         String body = "{\"event\": {\"eventType\": \"SomethingNewV4\"}, \"data\": {\"value\": " + value + "}}";
 
@@ -63,8 +64,9 @@ class WebhookParserTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"\"\\\\u\"", "[\"\\\\\", \"\\\\\\\\user\"]"})
-    void anEscapedBackslashBeforeAUIsNoUnicodeEscape(String value) {
+    @ValueSource(strings = {"\"\\\\u\"", "[\"\\\\\", \"\\\\\\\\user\"]", "\"a, } and ,]\"", "\"1e5\"",
+            "[true, false, null, 12.5]", "\"\\\"1e5, }\""})
+    void lookalikesInsideTextsAndWordsAreReadAsTheyAre(String value) {
         String body = "{\"event\": {\"eventType\": \"SomethingNewV4\"}, \"data\": {\"value\": " + value + "}}";
 
         Parsed<V4Delivery> parsed = parser.parseV4(body);
