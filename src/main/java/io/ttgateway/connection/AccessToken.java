@@ -31,8 +31,15 @@ public sealed interface AccessToken {
         }
     }
 
-    /** A refresh failed for a passing reason, or is running elsewhere right now: try again later. */
-    record Unavailable(String reason) implements AccessToken {
+    /**
+     * A refresh failed for a passing reason, is running elsewhere right now, or the refresh backs off
+     * after a failure until {@code backingOffUntil} (null when it does not): try again later.
+     */
+    record Unavailable(String reason, Instant backingOffUntil) implements AccessToken {
+        public Unavailable(String reason) {
+            this(reason, null);
+        }
+
         @Override
         public <R> R fold(Function<Bearer, R> bearer, Function<NotConnected, R> notConnected,
                 Function<Unavailable, R> unavailable) {

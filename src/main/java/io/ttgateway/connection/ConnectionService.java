@@ -159,9 +159,8 @@ public class ConnectionService {
                 failed -> new AccessToken.Unavailable("refresh failed: " + failed.answer().describe()),
                 leaseLost -> new AccessToken.Unavailable("connection " + businessPk + " changed while it was refreshed")
         )).onFailure(f -> f instanceof ResourceNotFoundException || f instanceof ConflictException)
-                .recoverWithItem(failure -> failure instanceof RefreshBusyException
-                        || failure instanceof RefreshBackOffException
-                        ? new AccessToken.Unavailable(failure.getMessage())
+                .recoverWithItem(failure -> failure instanceof RefreshBackOffException backOff ? backOff.asUnavailable()
+                        : failure instanceof RefreshBusyException ? new AccessToken.Unavailable(failure.getMessage())
                         : new AccessToken.NotConnected(failure.getMessage()));
     }
 

@@ -90,9 +90,8 @@ class GrantTokens {
     private static Uni<AccessToken> asAccessToken(Uni<GrantRefresh> refresh) {
         return refresh.map(result -> result == null ? null : result.asAccessToken())
                 .onFailure(f -> f instanceof ResourceNotFoundException || f instanceof ConflictException)
-                .recoverWithItem(failure -> failure instanceof RefreshBusyException
-                        || failure instanceof RefreshBackOffException
-                        ? new AccessToken.Unavailable(failure.getMessage())
+                .recoverWithItem(failure -> failure instanceof RefreshBackOffException backOff ? backOff.asUnavailable()
+                        : failure instanceof RefreshBusyException ? new AccessToken.Unavailable(failure.getMessage())
                         : new AccessToken.NotConnected(failure.getMessage()));
     }
 

@@ -57,14 +57,14 @@ public class TokenReplacement {
                 return pause(progress.poll()).chain(() -> round(businessId, refused, progress.waited()));
             }
             if (progress.settled() != null) {
-                return Uni.createFrom().item((AccessToken) new AccessToken.Unavailable(progress.settled()));
+                return Uni.createFrom().item((AccessToken) progress.settled());
             }
             return connections.replaceRefused(businessId, refused).chain(token -> token.fold(
                     bearer -> Uni.createFrom().item((AccessToken) bearer),
                     notConnected -> Uni.createFrom().item((AccessToken) notConnected),
                     // Failed for a passing reason, or another caller holds the refresh lease: read again,
                     // which waits for that caller's refresh or ends with this reason.
-                    unavailable -> round(businessId, refused, progress.refreshFailed(unavailable.reason()))));
+                    unavailable -> round(businessId, refused, progress.refreshFailed(unavailable))));
         });
     }
 
@@ -92,7 +92,7 @@ public class TokenReplacement {
      * Where one renewal stands: its deadline, the next poll interval, and (once a refresh ended without
      * a new token, ours or someone else's) why there is none.
      */
-    private record Progress(long deadlineNanos, Duration poll, String settled) {
+    private record Progress(long deadlineNanos, Duration poll, AccessToken.Unavailable settled) {
 
         static Progress start() {
             return new Progress(System.nanoTime() + WAIT_LIMIT.toNanos(), FIRST_POLL, null);
@@ -105,11 +105,11 @@ public class TokenReplacement {
         Progress waited() {
             Duration next = poll.multipliedBy(2);
             return new Progress(deadlineNanos, next.compareTo(MAX_POLL) > 0 ? MAX_POLL : next,
-                    "the refresh that was running brought no new token");
+                    new AccessToken.Unavailable("the refresh that was running brought no new token"));
         }
 
-        Progress refreshFailed(String reason) {
-            return new Progress(deadlineNanos, poll, reason);
+        Progress refreshFailed(AccessToken.Unavailable why) {
+            return new Progress(deadlineNanos, poll, why);
         }
     }
 }

@@ -84,10 +84,11 @@ public class OutcomeRecorder {
 
             @Override
             public Duration paused(SendOutcome.Paused paused) {
-                // Nothing was sent: no attempt used. Not before the send breaker's delay is over.
+                // No attempt used. Not before the send breaker's delay is over, nor before the time the
+                // pause names (up to max-backoff: the message looks again at least that often).
                 m.attempts = Math.max(0, m.attempts - 1);
                 m.lastError = truncate(paused.reason());
-                return pause.get();
+                return retryDelay(pause.get(), paused.notBefore(), config.maxBackoff());
             }
 
             @Override

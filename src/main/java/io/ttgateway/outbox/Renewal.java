@@ -1,5 +1,6 @@
 package io.ttgateway.outbox;
 
+import java.time.Instant;
 import java.util.function.Function;
 
 /**
@@ -29,8 +30,15 @@ public sealed interface Renewal {
         }
     }
 
-    /** No new token for now (the refresh failed for a passing reason, or took too long): try again later. */
-    record NotYet(String reason) implements Renewal {
+    /**
+     * No new token for now (the refresh failed for a passing reason, or took too long): try again later;
+     * not before {@code backingOffUntil} when the refresh backs off after a failure (null: it does not).
+     */
+    record NotYet(String reason, Instant backingOffUntil) implements Renewal {
+        public NotYet(String reason) {
+            this(reason, null);
+        }
+
         @Override
         public <R> R fold(Function<Renewed, R> renewed, Function<Refused, R> refused, Function<NotYet, R> notYet) {
             return notYet.apply(this);

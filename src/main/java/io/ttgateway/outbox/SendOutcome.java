@@ -78,8 +78,17 @@ public sealed interface SendOutcome {
         }
     }
 
-    /** Thumbtack's circuit breaker is open: nothing was sent, so this does not use up an attempt. */
-    record Paused(String reason) implements SendOutcome {
+    /**
+     * Nothing can go out for now and this does not use up an attempt: Thumbtack's circuit breaker is
+     * open (nothing was sent), or the business's token was refused while its refresh backs off after a
+     * failure (the refusal says nothing about the message). Not before {@code notBefore} when that is
+     * known (null: the breaker's delay).
+     */
+    record Paused(String reason, Duration notBefore) implements SendOutcome {
+        public Paused(String reason) {
+            this(reason, null);
+        }
+
         @Override
         public <R> R accept(Cases<R> cases) {
             return cases.paused(this);

@@ -138,6 +138,19 @@ class OutcomeRecorderApplyTest {
         assertThat(m.lastError).isEqualTo("calls to Thumbtack are paused");
     }
 
+    @ParameterizedTest(name = "back-off ends in {0} s: retried in {1} s")
+    @CsvSource({"10, 42", "50, 50", "600, 60", "-5, 42"})
+    void aSendPausedForARefreshBackOffGivesItsAttemptBackAndWaitsForItsEndUpToMaxBackoff(long endsInS, long retryInS) {
+        OutboundMessage m = claimed(MAX_ATTEMPTS);
+
+        Duration retryIn = apply(m, new SendOutcome.Paused("backing off", Duration.ofSeconds(endsInS)));
+
+        assertThat(retryIn).as("the breaker's pause at least, the back-off's end up to max-backoff")
+                .isEqualTo(Duration.ofSeconds(retryInS));
+        assertThat(m.status).isEqualTo(Status.PENDING);
+        assertThat(m.attempts).isEqualTo(MAX_ATTEMPTS - 1);
+    }
+
     @Test
     void aLongErrorIsCutToTheColumnsLimit() {
         OutboundMessage m = claimed(1);

@@ -242,9 +242,12 @@ class V4OutboxTest {
         return db.one("select status, attempts, last_error from outbound_message where id = $1", UUID.fromString(id));
     }
 
-    /** Sends refused with 401 while the grant backs off after a failed refresh wait for the back-off. */
+    /**
+     * Sends refused with 401 while the grant backs off after a failed refresh: no refresh before the
+     * back-off ends, and no attempt used up either, so the messages outlast max-attempts (4 in tests).
+     */
     @Test
-    void sendsRefusedWhileTheGrantBacksOffDoNotRefreshAgain() {
+    void sendsRefusedWhileTheGrantBacksOffDoNotRefreshAgainNorUseUpTheirAttempts() {
         V4Rows.V4Business pro = v4.connect();
         db.rows("update oauth_grant set refresh_failures = 2, next_refresh_attempt_at = now() + interval '10 minutes',"
                 + " last_refresh_error = 'server_error: Thumbtack answered 503' where id = $1", pro.grantId());
@@ -257,14 +260,16 @@ class V4OutboxTest {
                         + "\"expires_in\":3600,\"refresh_token\":\"r2-" + pro.grantId() + "\",\"scope\":\"x\"}")));
 
         List<String> ids = List.of(queue(pro.businessId(), leadId, "one"), queue(pro.businessId(), leadId, "two"));
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> ids.stream()
-                .map(this::message)
-                .allMatch(row -> row.getInteger("attempts") >= 2 || !"PENDING".equals(row.getString("status"))));
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> thumbtack.findAll(
+                postRequestedFor(urlPathEqualTo(path)).withHeader("Authorization", equalTo("Bearer " + pro.accessToken())))
+                .size() >= 12);
 
         thumbtack.verify(0, postRequestedFor(urlPathEqualTo("/oauth2/token"))
                 .withRequestBody(containing(pro.refreshToken())));
         for (String id : ids) {
             Row row = message(id);
+            assertThat(row.getString("status")).isEqualTo("PENDING");
+            assertThat(row.getInteger("attempts")).as("attempts").isLessThanOrEqualTo(1);
             assertThat(row.getString("last_error")).contains("refused the access token").contains("backing off");
         }
         assertThat(db.one("select status from connection where business_pk = $1", pro.businessId()).getString(0))
