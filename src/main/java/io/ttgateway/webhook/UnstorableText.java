@@ -34,6 +34,10 @@ final class UnstorableText {
     static final int MAX_INTEGER_DIGITS = 131_072;
     /** ...and this many after it (its display scale). */
     static final int MAX_SCALE = 16_383;
+    /** PostgreSQL refuses a written exponent of this or more (either sign), even on a zero. */
+    static final long MAX_EXPONENT = Integer.MAX_VALUE / 2;
+    /** Jackson's limit on a number's length: a zero's written exponent is at most this above its -scale. */
+    private static final int MAX_NUMBER_LENGTH = 1_000;
     /** An integer of fewer bits has fewer than 131072 decimal digits (435,411 x log10(2) < 131072). */
     private static final int SAFE_BITS = 435_000;
 
@@ -174,8 +178,13 @@ final class UnstorableText {
             if (scale > MAX_SCALE) {
                 return false; // also for zero: PostgreSQL keeps the scale of 0.000...
             }
+            if (value.signum() == 0) {
+                // 0e1073741823 is zero, but its exponent is refused; 0.00e5 is read as scale -3, so the
+                // written exponent is only known to within the digits after the point.
+                return -(long) scale + MAX_NUMBER_LENGTH < MAX_EXPONENT;
+            }
             // precision() is cheap: the parser reads at most 1,000 digits per number (Jackson's limit)
-            return value.signum() == 0 || (long) value.precision() - scale <= MAX_INTEGER_DIGITS;
+            return (long) value.precision() - scale <= MAX_INTEGER_DIGITS;
         }
         if (number.isBigInteger()) {
             BigInteger value = number.bigIntegerValue();

@@ -57,10 +57,10 @@ class UnstorableTextTest {
     void numbersBeyondPostgresqlNumericAreFoundWithTheirPaths() {
         JsonNode body = json("{\"ok\": [1e131071, -1e131071, 1e-16383, 0e999999, 12345678901234567890123,"
                 + " 1.5], \"big\": 1e131072, \"nested\": {\"list\": [1, {\"neg\": -1e131072}], \"tiny\": 1e-16384,"
-                + " \"zeroScale\": 0.0e-99999}}");
+                + " \"zeroScale\": 0.0e-99999, \"zeroExponent\": 0e1073741823, \"zeroBelowLimit\": 0e1073740000}}");
 
         assertThat(UnstorableText.find(body).numbers()).extracting(UnstorableText.OutOfRange::path)
-                .containsExactly("big", "nested.list[1].neg", "nested.tiny", "nested.zeroScale");
+                .containsExactly("big", "nested.list[1].neg", "nested.tiny", "nested.zeroScale", "nested.zeroExponent");
     }
 
     @Test
