@@ -9,6 +9,25 @@ final class ConnectionChecks {
 
     private ConnectionChecks() {}
 
+    /** A refresh claim refused by one of these checks (404 / 409 kinds): the caller gets no token from it. */
+    static boolean refusedClaim(Throwable failure) {
+        return failure instanceof ResourceNotFoundException || failure instanceof ConflictException;
+    }
+
+    /**
+     * What a caller that needs a token gets from a refused claim: not now while a refresh runs or backs
+     * off (until its end), else nothing until the pro connects again.
+     */
+    static AccessToken tokenAfterRefusedClaim(Throwable failure) {
+        if (failure instanceof RefreshBackOffException backOff) {
+            return backOff.asUnavailable();
+        }
+        if (failure instanceof RefreshBusyException) {
+            return new AccessToken.Unavailable(failure.getMessage());
+        }
+        return new AccessToken.NotConnected(failure.getMessage());
+    }
+
     static void requireRefreshable(Connection row, String businessPk, Instant now) {
         if (row == null) {
             throw new ResourceNotFoundException("no connection for business " + businessPk);

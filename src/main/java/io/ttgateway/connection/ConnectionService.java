@@ -158,10 +158,7 @@ public class ConnectionService {
                         + reauth.reason()),
                 failed -> new AccessToken.Unavailable("refresh failed: " + failed.answer().describe()),
                 leaseLost -> new AccessToken.Unavailable("connection " + businessPk + " changed while it was refreshed")
-        )).onFailure(f -> f instanceof ResourceNotFoundException || f instanceof ConflictException)
-                .recoverWithItem(failure -> failure instanceof RefreshBackOffException backOff ? backOff.asUnavailable()
-                        : failure instanceof RefreshBusyException ? new AccessToken.Unavailable(failure.getMessage())
-                        : new AccessToken.NotConnected(failure.getMessage()));
+        )).onFailure(ConnectionChecks::refusedClaim).recoverWithItem(ConnectionChecks::tokenAfterRefusedClaim);
     }
 
     private Uni<RefreshResult> refreshResult(String businessPk) {

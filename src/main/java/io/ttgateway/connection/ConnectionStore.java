@@ -125,8 +125,7 @@ public class ConnectionStore {
      * caller that saw Thumbtack refuse a token must not rotate the pair again when another caller (this
      * replica or another) replaced it in the meantime. Null when it was replaced; the row lock makes the
      * check and the lease one step. Fails as {@link #claimOne} does, and with RefreshBackOffException
-     * while the connection backs off after a failed refresh: every send refused with 401 meanwhile would
-     * otherwise refresh at once, against a token endpoint that just failed.
+     * while the connection backs off after a failed refresh.
      */
     @WithTransaction
     public Uni<Claim> claimToReplace(String businessPk, String refused, Duration lease) {
@@ -136,9 +135,7 @@ public class ConnectionStore {
             if (!refused.equals(stored)) {
                 return null;
             }
-            if (row.backingOff(now)) {
-                throw new RefreshBackOffException(businessPk, row.nextRefreshAttemptAt, row.lastRefreshError);
-            }
+            row.requireNotBackingOff(businessPk, now);
             return lease(row, lease, now);
         }));
     }

@@ -204,10 +204,7 @@ public class GrantStore {
             if (!refused.equals(stored)) {
                 return null;
             }
-            if (refreshable.backingOff(now)) {
-                throw new RefreshBackOffException(businessPk, refreshable.nextRefreshAttemptAt,
-                        refreshable.lastRefreshError);
-            }
+            refreshable.requireNotBackingOff(businessPk, now);
             return lease(refreshable, lease, now);
         }));
     }

@@ -1,8 +1,6 @@
 package io.ttgateway.connection;
 
 import io.smallrye.mutiny.Uni;
-import io.ttgateway.common.ConflictException;
-import io.ttgateway.common.ResourceNotFoundException;
 import io.ttgateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -89,10 +87,7 @@ class GrantTokens {
 
     private static Uni<AccessToken> asAccessToken(Uni<GrantRefresh> refresh) {
         return refresh.map(result -> result == null ? null : result.asAccessToken())
-                .onFailure(f -> f instanceof ResourceNotFoundException || f instanceof ConflictException)
-                .recoverWithItem(failure -> failure instanceof RefreshBackOffException backOff ? backOff.asUnavailable()
-                        : failure instanceof RefreshBusyException ? new AccessToken.Unavailable(failure.getMessage())
-                        : new AccessToken.NotConnected(failure.getMessage()));
+                .onFailure(ConnectionChecks::refusedClaim).recoverWithItem(ConnectionChecks::tokenAfterRefusedClaim);
     }
 
     private Uni<OAuthGrant> grantOf(Connection row) {

@@ -142,6 +142,16 @@ public abstract class SealedTokenPair extends PanacheEntityBase {
         return refreshFailures > 0 && nextRefreshAttemptAt != null && nextRefreshAttemptAt.isAfter(now);
     }
 
+    /**
+     * For a refresh a 401 asks for: refused while the pair backs off, since every call refused meanwhile
+     * would otherwise refresh at once, against a token endpoint that just failed.
+     */
+    void requireNotBackingOff(String businessPk, Instant now) {
+        if (backingOff(now)) {
+            throw new RefreshBackOffException(businessPk, nextRefreshAttemptAt, lastRefreshError);
+        }
+    }
+
     boolean leaseHeld(Instant now) {
         return refreshLeaseUntil != null && refreshLeaseUntil.isAfter(now);
     }
