@@ -177,6 +177,50 @@ print(f"{len(pauses)} pauses, {sum(pauses):.0f} ms in total, longest {max(pauses
 EOF
 }
 
+# cpu_ticks PID: "ALL JIT VM" utime+stime clock ticks of a JVM: the whole process, its JIT compiler
+# threads, and its VM thread (where the serial collector's pauses run), from /proc.
+cpu_ticks() {
+  local all jit vm
+  all=$(awk '{print $14+$15}' "/proc/$1/stat")
+  read -r jit vm < <(for t in /proc/"$1"/task/*; do
+      printf '%s\t%s\n' "$(cat "$t/comm" 2>/dev/null)" "$(awk '{print $14+$15}' "$t/stat" 2>/dev/null)"
+    done | awk -F'\t' '$1 ~ /^C[12] CompilerThre/ {j+=$2} $1 == "VM Thread" {v+=$2} END {print j+0, v+0}')
+  echo "$all $jit $vm"
+}
+
+# pg_ticks: utime+stime clock ticks of every PostgreSQL process (the backends, WAL writer, checkpointer).
+pg_ticks() {
+  for f in $(pgrep -u postgres); do awk '{print $14+$15}' "/proc/$f/stat" 2>/dev/null; done | awk '{s+=$1} END{print s+0}'
+}
+
+# machine_ticks: "BUSY IDLE" clock ticks of all CPUs together, from /proc/stat (idle includes iowait).
+machine_ticks() {
+  awk '/^cpu / {print $2+$3+$4+$7+$8+$9, $5+$6}' /proc/stat
+}
+
+# cpu_us "SVC_BEFORE" "SVC_AFTER" PG_BEFORE PG_AFTER "MACHINE_BEFORE" "MACHINE_AFTER" LEADS: CPU per stored
+# lead in microseconds, as "SERVICE JIT VM POSTGRESQL OTHER IDLE%": the service's whole process (of it its
+# JIT compiler and VM thread), PostgreSQL's processes, everything else busy on the machine (the load
+# generator, the kernel's network work), and the share of the machine's CPU left idle.
+cpu_us() {
+  python3 - "$@" "$(getconf CLK_TCK)" <<'EOF'
+import sys
+b, a, m0, m1 = [list(map(int, x.split())) for x in (sys.argv[1], sys.argv[2], sys.argv[5], sys.argv[6])]
+pg0, pg1, n, hz = int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[7]), int(sys.argv[8])
+us = lambda ticks: round(ticks * 1e6 / hz / max(n, 1))
+busy, idle = m1[0] - m0[0], m1[1] - m0[1]
+print(us(a[0] - b[0]), us(a[1] - b[1]), us(a[2] - b[2]), us(pg1 - pg0), us(busy - (a[0] - b[0]) - (pg1 - pg0)),
+      round(100 * idle / max(busy + idle, 1)))
+EOF
+}
+
+# cpu_per_lead: cpu_us's figures in words.
+cpu_per_lead() {
+  local s j v p o i
+  read -r s j v p o i < <(cpu_us "$@")
+  echo "service $s us (JIT compiler $j, VM thread $v), PostgreSQL $p us, everything else $o us; machine idle $i %"
+}
+
 # gc_allocated FILE FROM_LINE: megabytes the heap took between GCs after line FROM_LINE of a -Xlog:gc
 # file (each young pause's "before" minus the previous pause's "after"): the allocation of a phase,
 # a figure the machine's speed does not change, unlike its CPU seconds.

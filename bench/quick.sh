@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Quick iteration on POST /v1/lead throughput: fresh database, service jar (prod profile), wrk warm-up
-# then one measured run; prints wrk's figures and the CPU seconds the service and PostgreSQL used.
-#   bench/quick.sh [CONNECTIONS] [SECONDS] [ENV=VALUE ...]   (SKIP_BUILD=1 reuses the jar; WARM_S=10 warm-up)
+# then one measured run; prints wrk's figures, the heap allocated and the CPU (the service's, of it its JIT
+# compiler's, and PostgreSQL's) per stored lead. The warm-up is as long as run.sh's: with 10 s the JIT compiler
+# still took a third of the service's CPU in the measured run.
+#   bench/quick.sh [CONNECTIONS] [SECONDS] [ENV=VALUE ...]   (SKIP_BUILD=1 reuses the jar; WARM_S=45 warm-up)
 #   V4=1 bench/quick.sh ...                                  v4 NegotiationCreatedV4 deliveries to /v4/webhooks
 source "$(dirname "$0")/lib.sh"
 CONN="${1:-64}"; RUN_S="${2:-20}"; shift 2 || true
@@ -19,20 +21,12 @@ if [[ -n "${V4:-}" ]]; then
   AUTH64=$V4_AUTH64; BODY=$V4_BODY; LEAD_PATH=/v4/webhooks
 fi
 URL="http://127.0.0.1:$PORT$LEAD_PATH"
-wrk -t2 -c"$CONN" -d"${WARM_S:-10}"s -s "$BENCH_DIR/lead.lua" "$URL" -- "$BODY" warm "$AUTH64" "$LEAD_PATH" >/dev/null
-cpu() { # utime+stime ticks of the service and of every postgres backend
-  local j p
-  j=$(awk '{print $14+$15}' "/proc/$SVC_PID_svc/stat")
-  p=$(for f in $(pgrep -u postgres); do awk '{print $14+$15}' "/proc/$f/stat" 2>/dev/null; done | awk '{s+=$1} END{print s}')
-  echo "$j $p"
-}
-read -r j0 p0 < <(cpu)
+wrk -t2 -c"$CONN" -d"${WARM_S:-45}"s -s "$BENCH_DIR/lead.lua" "$URL" -- "$BODY" warm "$AUTH64" "$LEAD_PATH" >/dev/null
+read -r -a s0 < <(cpu_ticks "$SVC_PID_svc"); p0=$(pg_ticks); m0=$(machine_ticks)
 n0=$(sql 'select count(*) from thumbtack.lead')
 g0=$(wc -l <"$WORK/svc.gc.log")
 wrk -t2 -c"$CONN" -d"$RUN_S"s -s "$BENCH_DIR/lead.lua" "$URL" -- "$BODY" run "$AUTH64" "$LEAD_PATH" | sed -n 's/^WRKJSON //p'
-read -r j1 p1 < <(cpu)
+read -r -a s1 < <(cpu_ticks "$SVC_PID_svc"); p1=$(pg_ticks); m1=$(machine_ticks)
 n1=$(sql 'select count(*) from thumbtack.lead')
-hz=$(getconf CLK_TCK)
-echo "cpu seconds: service $(( (j1 - j0) / hz )), postgres $(( (p1 - p0) / hz )) over ${RUN_S}s"
 echo "heap allocated per stored lead: $(( $(gc_allocated "$WORK/svc.gc.log" "$g0") * 1048576 / (n1 - n0) )) bytes"
-echo "leads stored in the measured run: $(( n1 - n0 )); cpu per stored lead: service $(( (j1 - j0) * 1000000 / hz / (n1 - n0) )) us, postgres $(( (p1 - p0) * 1000000 / hz / (n1 - n0) )) us"
+echo "leads stored in the measured run: $(( n1 - n0 )); cpu per stored lead: $(cpu_per_lead "${s0[*]}" "${s1[*]}" "$p0" "$p1" "$m0" "$m1" $(( n1 - n0 )))"
