@@ -183,14 +183,15 @@ cpu_ticks() {
   local all jit vm
   all=$(awk '{print $14+$15}' "/proc/$1/stat")
   read -r jit vm < <(for t in /proc/"$1"/task/*; do
-      printf '%s\t%s\n' "$(cat "$t/comm" 2>/dev/null)" "$(awk '{print $14+$15}' "$t/stat" 2>/dev/null)"
+      printf '%s\t%s\n' "$(cat "$t/comm" 2>/dev/null || true)" "$(awk '{print $14+$15}' "$t/stat" 2>/dev/null || true)"
     done | awk -F'\t' '$1 ~ /^C[12] CompilerThre/ {j+=$2} $1 == "VM Thread" {v+=$2} END {print j+0, v+0}')
   echo "$all $jit $vm"
 }
 
 # pg_ticks: utime+stime clock ticks of every PostgreSQL process (the backends, WAL writer, checkpointer).
 pg_ticks() {
-  for f in $(pgrep -u postgres); do awk '{print $14+$15}' "/proc/$f/stat" 2>/dev/null; done | awk '{s+=$1} END{print s+0}'
+  # a backend may end between pgrep and the read: skipped (pipefail would otherwise end the script)
+  for f in $(pgrep -u postgres); do awk '{print $14+$15}' "/proc/$f/stat" 2>/dev/null || true; done | awk '{s+=$1} END{print s+0}'
 }
 
 # machine_ticks: "BUSY IDLE" clock ticks of all CPUs together, from /proc/stat (idle includes iowait).

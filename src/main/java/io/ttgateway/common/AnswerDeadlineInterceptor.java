@@ -6,7 +6,10 @@ import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
+import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Bounds the answer time of webhooks and partner API calls, whatever they wait for (a lock, the pool, a
@@ -18,6 +21,8 @@ import java.time.Duration;
 public class AnswerDeadlineInterceptor {
 
     private final Duration deadline;
+    /** "Resource.method" of each intercepted method, made once rather than per request. */
+    private final Map<Method, String> names = new ConcurrentHashMap<>();
 
     AnswerDeadlineInterceptor(GatewayConfig config) {
         this.deadline = config.answerDeadline();
@@ -27,8 +32,8 @@ public class AnswerDeadlineInterceptor {
     Object bound(InvocationContext invocation) throws Exception {
         Object result = invocation.proceed();
         if (result instanceof Uni<?> answer) {
-            return Deadlines.within(answer, deadline, invocation.getMethod().getDeclaringClass().getSimpleName()
-                    + "." + invocation.getMethod().getName());
+            return Deadlines.within(answer, deadline, names.computeIfAbsent(invocation.getMethod(),
+                    method -> method.getDeclaringClass().getSimpleName() + "." + method.getName()));
         }
         return result;
     }

@@ -27,18 +27,22 @@ public final class Deadlines {
         return Uni.createFrom().emitter(answer -> {
             AtomicBoolean settled = new AtomicBoolean();
             Context context = Vertx.currentContext();
-            Cancellable timer = Uni.createFrom().voidItem().onItem().delayIt().by(limit).subscribe().with(late -> {
+            Runnable expire = () -> {
                 if (settled.compareAndSet(false, true)) {
-                    Runnable fail = () -> answer.fail(ThumbtackWait.waiting()
-                            ? new ThumbtackDeadlineExceededException(what, limit)
+                    answer.fail(ThumbtackWait.waiting() ? new ThumbtackDeadlineExceededException(what, limit)
                             : new DeadlineExceededException(what, limit));
-                    if (context == null) {
-                        fail.run();
-                    } else {
-                        context.runOnContext(ignored -> fail.run());
-                    }
                 }
-            });
+            };
+            // On a Vert.x context (every request) the timer is the event loop's own: it fires on this context,
+            // and setting and cancelling it stays on this thread (a Mutiny delay goes through a shared
+            // scheduler thread and its lock, twice per request).
+            Cancellable timer;
+            if (context == null) {
+                timer = Uni.createFrom().voidItem().onItem().delayIt().by(limit).subscribe().with(late -> expire.run());
+            } else {
+                long id = context.owner().setTimer(Math.max(1, limit.toMillis()), late -> expire.run());
+                timer = () -> context.owner().cancelTimer(id);
+            }
             call.subscribe().with(item -> {
                 if (settled.compareAndSet(false, true)) {
                     timer.cancel();

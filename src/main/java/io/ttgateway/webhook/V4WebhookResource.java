@@ -6,8 +6,6 @@ import io.smallrye.mutiny.Uni;
 import io.ttgateway.common.AnswerDeadline;
 import io.ttgateway.common.ApiError;
 import io.ttgateway.common.ErrorMappers;
-import io.ttgateway.common.RefusedValue;
-import io.ttgateway.common.StorageUnavailableException;
 import io.ttgateway.lead.LeadIntake;
 import io.ttgateway.message.V4MessageIntake;
 import io.ttgateway.review.V4ReviewIntake;
@@ -23,7 +21,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -31,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
 
 /**
  * Thumbtack v4's webhook deliveries (the contract's section 7): every event type of a business to one
@@ -52,8 +48,6 @@ import org.jboss.logging.Logger;
 @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
 @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
 public class V4WebhookResource {
-
-    private static final Logger LOG = Logger.getLogger(V4WebhookResource.class);
 
     private final SecurityIdentity identity;
     private final WebhookParser parser;
@@ -88,38 +82,36 @@ public class V4WebhookResource {
     @APIResponse(responseCode = "403", ref = "ForbiddenBusiness")
     public Uni<Response> deliver(String body) {
         String businessId = identity.getAttribute(V4WebhookLogins.BUSINESS);
-        AtomicReference<String> label = new AtomicReference<>(V4EventKind.UNREAD);
         // The request's server span (a no-op one when tracing is off): the delivery's type, IDs and outcome.
         Span span = Span.current().setAttribute(Traces.WEBHOOK_TYPE, V4EventKind.UNREAD)
                 .setAttribute(Traces.BUSINESS_ID, businessId);
-        return Uni.createFrom().<Parsed<V4Delivery>>item(() -> parser.parseV4(body))
-                .chain(delivery -> {
-                    V4EventKind kind = V4EventKind.of(delivery.payload().event().eventType());
-                    label.set(kind.label());
-                    span.setAttribute(Traces.WEBHOOK_TYPE, kind.label());
-                    Traces.identify(span, delivery.raw().path("data"));
-                    String named = delivery.payload().namedBusiness();
-                    if (named != null && !named.equals(businessId)) {
-                        metrics.forbidden(kind.label());
-                        return Uni.createFrom().item(ErrorMappers.json(Response.Status.FORBIDDEN,
-                                ApiError.of("data.business.businessID is not the business of this webhook")));
-                    }
-                    return Uni.createFrom().deferred(() -> store(kind, delivery, businessId))
-                            .onFailure(RefusedValue::is).transform(failure -> {
-                                LOG.warnf("a v4 %s delivery was refused by the database, answering 400: %s",
-                                        kind.label(), StorageUnavailableException.describe(failure));
-                                return RefusedValue.toInvalidInput(failure);
-                            })
-                            .onItemOrFailure().invoke((outcome, failure) -> span.setAttribute(Traces.OUTCOME,
-                                    metrics.record(kind.label(), outcome, failure)))
-                            .map(outcome -> Response.status(outcome.status()).type(MediaType.APPLICATION_JSON_TYPE)
-                                    .entity(outcome.json()).build());
-                })
-                .onFailure().invoke(failure -> {
-                    if (V4EventKind.UNREAD.equals(label.get())) {
-                        span.setAttribute(Traces.OUTCOME, metrics.record(V4EventKind.UNREAD, null, failure));
-                    }
-                });
+        return Uni.createFrom().emitter(answer -> {
+            Parsed<V4Delivery> delivery;
+            try {
+                delivery = parser.parseV4(body);
+            } catch (RuntimeException invalid) {
+                WebhookAnswer.settle(answer, metrics, span, V4EventKind.UNREAD, null, invalid);
+                return;
+            }
+            V4EventKind kind = V4EventKind.of(delivery.payload().event().eventType());
+            span.setAttribute(Traces.WEBHOOK_TYPE, kind.label());
+            Traces.identify(span, delivery.raw().path("data"));
+            String named = delivery.payload().namedBusiness();
+            if (named != null && !named.equals(businessId)) {
+                metrics.forbidden(kind.label());
+                answer.complete(ErrorMappers.json(Response.Status.FORBIDDEN,
+                        ApiError.of("data.business.businessID is not the business of this webhook")));
+                return;
+            }
+            Uni<Outcome> storing;
+            try {
+                storing = store(kind, delivery, businessId);
+            } catch (RuntimeException invalid) {
+                WebhookAnswer.settle(answer, metrics, span, kind.label(), null, invalid);
+                return;
+            }
+            WebhookAnswer.when(storing, answer, metrics, span, kind.label());
+        });
     }
 
     private Uni<Outcome> store(V4EventKind kind, Parsed<V4Delivery> delivery, String businessId) {

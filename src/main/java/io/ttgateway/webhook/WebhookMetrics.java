@@ -1,8 +1,11 @@
 package io.ttgateway.webhook;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ttgateway.common.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counter thumbtack_webhooks_total{type, outcome}: stored, duplicate, lead_not_known, invalid, unavailable,
@@ -13,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class WebhookMetrics {
 
     private final MeterRegistry registry;
+    /** By type, then outcome: the registry's own lookup builds its tags and meter ID on every call. */
+    private final Map<String, Map<String, Counter>> counters = new ConcurrentHashMap<>();
 
     WebhookMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -28,11 +33,16 @@ public class WebhookMetrics {
         } else {
             name = "unavailable";
         }
-        registry.counter("thumbtack.webhooks", "type", type, "outcome", name).increment();
+        counter(type, name).increment();
         return name;
     }
 
     void forbidden(String type) {
-        registry.counter("thumbtack.webhooks", "type", type, "outcome", "forbidden").increment();
+        counter(type, "forbidden").increment();
+    }
+
+    private Counter counter(String type, String outcome) {
+        return counters.computeIfAbsent(type, t -> new ConcurrentHashMap<>()).computeIfAbsent(outcome,
+                o -> registry.counter("thumbtack.webhooks", "type", type, "outcome", o));
     }
 }

@@ -3,8 +3,6 @@ package io.ttgateway.webhook;
 import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
 import io.ttgateway.common.AnswerDeadline;
-import io.ttgateway.common.RefusedValue;
-import io.ttgateway.common.StorageUnavailableException;
 import io.ttgateway.lead.LeadIntake;
 import io.ttgateway.message.MessageIntake;
 import io.ttgateway.review.ReviewIntake;
@@ -29,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
 
 /**
  * Thumbtack's legacy webhooks (README, Webhooks). Each answer comes after the transaction committed;
@@ -49,8 +46,6 @@ import org.jboss.logging.Logger;
 @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
 @APIResponse(responseCode = "403", ref = "Forbidden")
 public class WebhookResource {
-
-    private static final Logger LOG = Logger.getLogger(WebhookResource.class);
 
     private final WebhookParser parser;
     private final LeadIntake leads;
@@ -125,18 +120,17 @@ public class WebhookResource {
             Function<Parsed<T>, Uni<Outcome>> store) {
         // The request's server span (a no-op one when tracing is off) gets the webhook's type, IDs and outcome.
         Span span = Span.current().setAttribute(Traces.WEBHOOK_TYPE, type);
-        return Uni.createFrom().<Parsed<T>>item(() -> parser.parse(body, payloadType))
-                .invoke(parsed -> Traces.identify(span, parsed.raw()))
-                .chain(parsed -> store.apply(parsed))
-                .onFailure(RefusedValue::is).transform(failure -> {
-                    LOG.warnf("a %s webhook was refused by the database, answering 400: %s", type,
-                            StorageUnavailableException.describe(failure));
-                    return RefusedValue.toInvalidInput(failure);
-                })
-                .onItemOrFailure().invoke((outcome, failure) -> span.setAttribute(Traces.OUTCOME,
-                        metrics.record(type, outcome, failure)))
-                .map(outcome -> Response.status(outcome.status()).type(MediaType.APPLICATION_JSON_TYPE)
-                        .entity(outcome.json())
-                        .build());
+        return Uni.createFrom().emitter(answer -> {
+            Uni<Outcome> storing;
+            try {
+                Parsed<T> parsed = parser.parse(body, payloadType);
+                Traces.identify(span, parsed.raw());
+                storing = store.apply(parsed);
+            } catch (RuntimeException invalid) {
+                WebhookAnswer.settle(answer, metrics, span, type, null, invalid);
+                return;
+            }
+            WebhookAnswer.when(storing, answer, metrics, span, type);
+        });
     }
 }
