@@ -178,25 +178,35 @@ EOF
 }
 
 # cpu_ticks PID: "ALL JIT VM" utime+stime clock ticks of a JVM: the whole process, its JIT compiler
-# threads, and its VM thread (where the serial collector's pauses run), from /proc.
+# threads, and its VM thread (where the serial collector's pauses run), from /proc. A thread's name may hold
+# spaces ("C2 CompilerThre"), so its stat line is read after the name's closing parenthesis. The JIT figure
+# is a floor: the JVM stops idle compiler threads, and a stopped thread's ticks leave the sum.
 cpu_ticks() {
   local all jit vm
-  all=$(awk '{print $14+$15}' "/proc/$1/stat")
+  all=$(sed 's/.*) //' "/proc/$1/stat" | awk '{print $12+$13}')
   read -r jit vm < <(for t in /proc/"$1"/task/*; do
-      printf '%s\t%s\n' "$(cat "$t/comm" 2>/dev/null || true)" "$(awk '{print $14+$15}' "$t/stat" 2>/dev/null || true)"
+      printf '%s\t%s\n' "$(cat "$t/comm" 2>/dev/null || true)" \
+        "$(sed 's/.*) //' "$t/stat" 2>/dev/null | awk '{print $12+$13}' || true)"
     done | awk -F'\t' '$1 ~ /^C[12] CompilerThre/ {j+=$2} $1 == "VM Thread" {v+=$2} END {print j+0, v+0}')
   echo "$all $jit $vm"
 }
 
-# pg_ticks: utime+stime clock ticks of every PostgreSQL process (the backends, WAL writer, checkpointer).
+# pg_ticks: utime+stime clock ticks of PostgreSQL: every running process (backends, WAL writer,
+# checkpointer) plus what the postmaster's children that ended have used (its cutime+cstime), so a
+# backend that ends between two readings keeps its ticks.
 pg_ticks() {
+  local postmaster
+  postmaster=$(pgrep -o -u postgres -x postgres || true)
   # a backend may end between pgrep and the read: skipped (pipefail would otherwise end the script)
-  for f in $(pgrep -u postgres); do awk '{print $14+$15}' "/proc/$f/stat" 2>/dev/null || true; done | awk '{s+=$1} END{print s+0}'
+  { for f in $(pgrep -u postgres); do sed 's/.*) //' "/proc/$f/stat" 2>/dev/null | awk '{print $12+$13}' || true; done
+    if [[ -n "$postmaster" ]]; then sed 's/.*) //' "/proc/$postmaster/stat" | awk '{print $14+$15}'; fi
+  } | awk '{s+=$1} END{print s+0}'
 }
 
-# machine_ticks: "BUSY IDLE" clock ticks of all CPUs together, from /proc/stat (idle includes iowait).
+# machine_ticks: "BUSY IDLE" clock ticks of all CPUs together, from /proc/stat (idle includes iowait;
+# time stolen by the hypervisor is neither).
 machine_ticks() {
-  awk '/^cpu / {print $2+$3+$4+$7+$8+$9, $5+$6}' /proc/stat
+  awk '/^cpu / {print $2+$3+$4+$7+$8, $5+$6}' /proc/stat
 }
 
 # cpu_us "SVC_BEFORE" "SVC_AFTER" PG_BEFORE PG_AFTER "MACHINE_BEFORE" "MACHINE_AFTER" LEADS: CPU per stored

@@ -25,6 +25,10 @@ public final class Deadlines {
     /** {@code call}'s answer, or DeadlineExceededException once {@code limit} has passed without one. */
     public static <T> Uni<T> within(Uni<T> call, Duration limit, String what) {
         return Uni.createFrom().emitter(answer -> {
+            if (limit.isNegative() || limit.isZero()) {
+                answer.fail(new IllegalArgumentException(what + ": the deadline must be positive, not " + limit));
+                return;
+            }
             AtomicBoolean settled = new AtomicBoolean();
             Context context = Vertx.currentContext();
             Runnable expire = () -> {
@@ -33,14 +37,13 @@ public final class Deadlines {
                             : new DeadlineExceededException(what, limit));
                 }
             };
-            // On a Vert.x context (every request) the timer is the event loop's own: it fires on this context,
-            // and setting and cancelling it stays on this thread (a Mutiny delay goes through a shared
-            // scheduler thread and its lock, twice per request).
+            // On a Vert.x context (every request) the timer is the event loop's own and fires on this context;
+            // a Mutiny delay goes through a shared scheduler thread and its lock, twice per request.
             Cancellable timer;
             if (context == null) {
                 timer = Uni.createFrom().voidItem().onItem().delayIt().by(limit).subscribe().with(late -> expire.run());
             } else {
-                long id = context.owner().setTimer(Math.max(1, limit.toMillis()), late -> expire.run());
+                long id = context.owner().setTimer(Math.max(1, limit.toMillis()), late -> expire.run()); // at least 1 ms
                 timer = () -> context.owner().cancelTimer(id);
             }
             call.subscribe().with(item -> {

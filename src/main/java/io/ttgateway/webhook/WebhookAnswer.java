@@ -36,6 +36,16 @@ final class WebhookAnswer {
     /** Settles {@code answer} with an outcome, or with a failure (then {@code outcome} is null). */
     static void settle(UniEmitter<? super Response> answer, WebhookMetrics metrics, Span span, String type,
             Outcome outcome, Throwable failure) {
+        try {
+            answer(answer, metrics, span, type, outcome, failure);
+        } catch (RuntimeException unexpected) {
+            // Mutiny drops what a subscriber's callback throws: without this the request would wait for its deadline
+            answer.fail(unexpected);
+        }
+    }
+
+    private static void answer(UniEmitter<? super Response> answer, WebhookMetrics metrics, Span span, String type,
+            Outcome outcome, Throwable failure) {
         Throwable why = failure;
         if (failure != null && RefusedValue.is(failure)) {
             LOG.warnf("a %s webhook was refused by the database, answering 400: %s", type,

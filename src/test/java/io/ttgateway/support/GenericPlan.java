@@ -23,9 +23,9 @@ public final class GenericPlan {
     }
 
     /**
-     * Each node of {@code sql}'s generic plan that reads a table, as "Seq Scan on lead" or "Index Scan on
-     * lead", with {@code table} filled by {@code fill} first; {@code args} are the statement's parameters as
-     * SQL literals.
+     * Each node of {@code sql}'s generic plan that reads a table or an index, as "Seq Scan on lead" or "Index
+     * Scan on lead where (next_poll_at <= now())" (with the index condition, if any), with {@code table} filled
+     * by {@code fill} first; {@code args} are the statement's parameters as SQL literals.
      */
     public static List<String> scans(String table, String fill, String sql, String... args) throws Exception {
         String schema = ConfigProvider.getConfig().getValue("gateway.db.schema", String.class);
@@ -47,8 +47,15 @@ public final class GenericPlan {
     }
 
     private static void collect(JsonNode node, List<String> scans) {
-        if (node.has("Relation Name")) {
-            scans.add(node.get("Node Type").asText() + " on " + node.get("Relation Name").asText());
+        if (node.has("Relation Name") || node.has("Index Name")) {
+            StringBuilder scan = new StringBuilder(node.get("Node Type").asText());
+            if (node.has("Relation Name")) {
+                scan.append(" on ").append(node.get("Relation Name").asText());
+            }
+            if (node.has("Index Cond")) {
+                scan.append(" where ").append(node.get("Index Cond").asText());
+            }
+            scans.add(scan.toString());
         }
         for (JsonNode child : node.path("Plans")) {
             collect(child, scans);
