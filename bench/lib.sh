@@ -225,11 +225,22 @@ print(us(a[0] - b[0]), us(a[1] - b[1]), us(a[2] - b[2]), us(pg1 - pg0), us(busy 
 EOF
 }
 
-# cpu_per_lead: cpu_us's figures in words.
-cpu_per_lead() {
+# cpu_words "SERVICE JIT VM POSTGRESQL OTHER IDLE%": cpu_us's figures in words.
+cpu_words() {
   local s j v p o i
-  read -r s j v p o i < <(cpu_us "$@")
+  read -r s j v p o i <<<"$1"
   echo "service $s us (JIT compiler $j, VM thread $v), PostgreSQL $p us, everything else $o us; machine idle $i %"
+}
+
+# measured_cpu COMMAND...: runs it (its output passes through) and writes cpu_us's figures per lead stored
+# meanwhile to $WORK/cpu.last: the service $SVC_PID_svc, PostgreSQL, the rest of the machine.
+measured_cpu() {
+  local -a s0 s1; local p0 p1 m0 m1 n0 n1
+  read -r -a s0 < <(cpu_ticks "$SVC_PID_svc"); p0=$(pg_ticks); m0=$(machine_ticks); n0=$(sql 'select count(*) from thumbtack.lead')
+  "$@"
+  read -r -a s1 < <(cpu_ticks "$SVC_PID_svc"); p1=$(pg_ticks); m1=$(machine_ticks); n1=$(sql 'select count(*) from thumbtack.lead')
+  cpu_us "${s0[*]}" "${s1[*]}" "$p0" "$p1" "$m0" "$m1" $(( n1 - n0 )) >"$WORK/cpu.last"
+  echo $(( n1 - n0 )) >"$WORK/cpu.leads"
 }
 
 # gc_allocated FILE FROM_LINE: megabytes the heap took between GCs after line FROM_LINE of a -Xlog:gc

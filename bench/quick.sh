@@ -22,11 +22,9 @@ if [[ -n "${V4:-}" ]]; then
 fi
 URL="http://127.0.0.1:$PORT$LEAD_PATH"
 wrk -t2 -c"$CONN" -d"${WARM_S:-45}"s -s "$BENCH_DIR/lead.lua" "$URL" -- "$BODY" warm "$AUTH64" "$LEAD_PATH" >/dev/null
-read -r -a s0 < <(cpu_ticks "$SVC_PID_svc"); p0=$(pg_ticks); m0=$(machine_ticks)
-n0=$(sql 'select count(*) from thumbtack.lead')
 g0=$(wc -l <"$WORK/svc.gc.log")
-wrk -t2 -c"$CONN" -d"$RUN_S"s -s "$BENCH_DIR/lead.lua" "$URL" -- "$BODY" run "$AUTH64" "$LEAD_PATH" | sed -n 's/^WRKJSON //p'
-read -r -a s1 < <(cpu_ticks "$SVC_PID_svc"); p1=$(pg_ticks); m1=$(machine_ticks)
-n1=$(sql 'select count(*) from thumbtack.lead')
-echo "heap allocated per stored lead: $(( $(gc_allocated "$WORK/svc.gc.log" "$g0") * 1048576 / (n1 - n0) )) bytes"
-echo "leads stored in the measured run: $(( n1 - n0 )); cpu per stored lead: $(cpu_per_lead "${s0[*]}" "${s1[*]}" "$p0" "$p1" "$m0" "$m1" $(( n1 - n0 )))"
+measured_cpu wrk -t2 -c"$CONN" -d"$RUN_S"s -s "$BENCH_DIR/lead.lua" "$URL" -- "$BODY" run "$AUTH64" "$LEAD_PATH" \
+  | sed -n 's/^WRKJSON //p'
+n=$(cat "$WORK/cpu.leads")
+echo "heap allocated per stored lead: $(( $(gc_allocated "$WORK/svc.gc.log" "$g0") * 1048576 / (n > 0 ? n : 1) )) bytes"
+echo "leads stored in the measured run: $n; cpu per stored lead: $(cpu_words "$(cat "$WORK/cpu.last")")"

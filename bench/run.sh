@@ -93,16 +93,6 @@ log "warm-up: wrk 64 connections, ${WARM_S}s"
 wrk_run warm 64 "$WARM_S" >/dev/null
 log "wrk 16 connections, ${RUN_S}s"
 W16=$(wrk_run c16 16 "$RUN_S")
-# CPU per stored lead over the measured phases: the service's process (and of it, the JIT compiler and
-# the VM thread, where the serial collector runs) and every PostgreSQL process, from /proc.
-leads() { sql "select count(*) from thumbtack.lead"; }
-measured_cpu() { # COMMAND...: runs it; its output, and cpu_us's figures (lib.sh) in $WORK/cpu.last
-  local -a s0 s1; local p0 p1 m0 m1 n0 n1
-  read -r -a s0 < <(cpu_ticks "$SVC_PID_svc"); p0=$(pg_ticks); m0=$(machine_ticks); n0=$(leads)
-  "$@"
-  read -r -a s1 < <(cpu_ticks "$SVC_PID_svc"); p1=$(pg_ticks); m1=$(machine_ticks); n1=$(leads)
-  cpu_us "${s0[*]}" "${s1[*]}" "$p0" "$p1" "$m0" "$m1" $(( n1 - n0 )) >"$WORK/cpu.last"
-}
 log "wrk 64 connections, ${RUN_S}s"
 measured_cpu wrk_run c64 64 "$RUN_S" >"$WORK/w64.json"
 W64=$(cat "$WORK/w64.json"); CPU64=$(cat "$WORK/cpu.last")
