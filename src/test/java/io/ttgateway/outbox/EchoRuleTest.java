@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -165,6 +166,38 @@ class EchoRuleTest {
         assertThat(db.one("select echo_pending from message where message_id = $1", old).getBoolean(0)).isFalse();
         assertThat(db.one("select echo_pending from message where message_id = $1", fresh).getBoolean(0)).isTrue();
         assertThat(proSent(lead)).isEqualTo(1);
+    }
+
+    /**
+     * Another replica's sweep has released these messages and not committed yet: this sweep skips them (its
+     * locking read), so after both each message is announced once. Without the lock the second update would
+     * wait for the first, then find the rows it had read still matching by id, and announce them again.
+     */
+    @Test
+    void aSweepRacingAnotherReplicasReleasesEachMessageOnce() throws Exception {
+        String lead = Fixtures.newId();
+        String business = Fixtures.newId();
+        for (int i = 0; i < 20; i++) {
+            v4.proMessage(Fixtures.newId(), lead, business, "old " + i, true);
+        }
+        db.rows("update message set received_at = now() - interval '121 seconds' where lead_id = $1", lead);
+        String schema = ConfigProvider.getConfig().getValue("gateway.db.schema", String.class);
+        try (Connection other = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
+            other.setAutoCommit(false);
+            try (Statement path = other.createStatement()) {
+                path.execute("set search_path to " + schema);
+            }
+            try (PreparedStatement sweep = other.prepareStatement(EchoSweeper.SWEEP.replaceAll("\\$\\d", "?"))) {
+                sweep.setLong(1, 120_000);
+                sweep.setInt(2, 500);
+                sweep.setString(3, "message.pro_sent");
+                assertThat(sweep.executeUpdate()).isGreaterThanOrEqualTo(20);
+            }
+            assertThat(sweeper.sweep().await().atMost(Duration.ofSeconds(10))).isZero();
+            other.commit();
+        }
+        assertThat(proSent(lead)).isEqualTo(20);
+        assertThat(db.count("select count(*) from message where lead_id = $1 and echo_pending", lead)).isZero();
     }
 
     private boolean sent(OutboundMessage m, UUID owner, String messageId) {
