@@ -7,17 +7,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.ttgateway.event.NewEvent;
 import io.ttgateway.support.Db;
 import io.ttgateway.support.Fixtures;
+import io.ttgateway.support.JdbcSession;
 import io.ttgateway.support.V4Rows;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -119,7 +117,7 @@ class EchoRuleTest {
         OutboundMessage m = leased(owner, "Booked for 9am");
         String echoId = Fixtures.newId();
         CompletableFuture<Boolean> recording;
-        try (Connection intake = jdbc()) {
+        try (Connection intake = JdbcSession.open()) {
             intake.setAutoCommit(false);
             try (PreparedStatement lock = intake.prepareStatement(
                     "select pg_advisory_xact_lock(hashtextextended('v4-message:' || ?, 0))")) {
@@ -181,12 +179,8 @@ class EchoRuleTest {
             v4.proMessage(Fixtures.newId(), lead, business, "old " + i, true);
         }
         db.rows("update message set received_at = now() - interval '121 seconds' where lead_id = $1", lead);
-        String schema = ConfigProvider.getConfig().getValue("gateway.db.schema", String.class);
-        try (Connection other = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
+        try (Connection other = JdbcSession.open()) {
             other.setAutoCommit(false);
-            try (Statement path = other.createStatement()) {
-                path.execute("set search_path to " + schema);
-            }
             try (PreparedStatement sweep = other.prepareStatement(EchoSweeper.SWEEP.replaceAll("\\$\\d", "?"))) {
                 sweep.setLong(1, 120_000);
                 sweep.setInt(2, 500);
@@ -227,12 +221,5 @@ class EchoRuleTest {
                 + " lease_owner, lease_until, created_at, updated_at) values ($1, $2, $3, $4, 'PENDING', 1, now(),"
                 + " $5, now() + interval '1 minute', now(), now())", m.id, m.businessId, m.leadId, text, owner);
         return m;
-    }
-
-    private static Connection jdbc() throws Exception {
-        String schema = ConfigProvider.getConfig().getValue("gateway.db.schema", String.class);
-        Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-        connection.createStatement().execute("set search_path to " + schema);
-        return connection;
     }
 }

@@ -3,7 +3,6 @@ package io.ttgateway.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -29,9 +28,7 @@ public final class GenericPlan {
      */
     public static List<String> scans(String table, String fill, String sql, String... args) throws Exception {
         String schema = ConfigProvider.getConfig().getValue("gateway.db.schema", String.class);
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute("set search_path to " + schema);
+        try (Connection connection = JdbcSession.open(); Statement statement = connection.createStatement()) {
             statement.execute("create temporary table " + table + " (like " + schema + "." + table + " including all)");
             statement.execute(fill);
             statement.execute("set plan_cache_mode = force_generic_plan");
