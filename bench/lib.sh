@@ -232,14 +232,31 @@ cpu_words() {
   echo "service $s us (JIT compiler $j, VM thread $v), PostgreSQL $p us, everything else $o us; machine idle $i %"
 }
 
+# wal_counts: "RECORDS FULL_PAGE_IMAGES BYTES" the cluster has written to its WAL so far (pg_stat_wal).
+wal_counts() { sql "select wal_records || ' ' || wal_fpi || ' ' || wal_bytes from pg_stat_wal"; }
+
+# wal_words "BEFORE" "AFTER" LEADS: the WAL written per stored lead in words. Unlike CPU time, the count of
+# records (a heap row, an index entry, a commit each) does not move with the machine's speed.
+wal_words() {
+  python3 - "$@" <<'EOF2'
+import sys
+b, a, n = list(map(int, sys.argv[1].split())), list(map(int, sys.argv[2].split())), max(int(sys.argv[3]), 1)
+print(f"{(a[0] - b[0]) / n:.2f} records ({(a[1] - b[1]) / n:.2f} full-page images), {(a[2] - b[2]) / n:.0f} bytes")
+EOF2
+}
+
 # measured_cpu COMMAND...: runs it (its output passes through) and writes cpu_us's figures per lead stored
-# meanwhile to $WORK/cpu.last: the service $SVC_PID_svc, PostgreSQL, the rest of the machine.
+# meanwhile to $WORK/cpu.last (the service $SVC_PID_svc, PostgreSQL, the rest of the machine) and the
+# WAL written per lead, in words, to $WORK/wal.last (the whole cluster's: run nothing else on it meanwhile).
 measured_cpu() {
-  local -a s0 s1; local p0 p1 m0 m1 n0 n1
+  local -a s0 s1; local p0 p1 m0 m1 n0 n1 w0 w1
   read -r -a s0 < <(cpu_ticks "$SVC_PID_svc"); p0=$(pg_ticks); m0=$(machine_ticks); n0=$(sql 'select count(*) from thumbtack.lead')
+  w0=$(wal_counts)
   "$@"
   read -r -a s1 < <(cpu_ticks "$SVC_PID_svc"); p1=$(pg_ticks); m1=$(machine_ticks); n1=$(sql 'select count(*) from thumbtack.lead')
+  w1=$(wal_counts)
   cpu_us "${s0[*]}" "${s1[*]}" "$p0" "$p1" "$m0" "$m1" $(( n1 - n0 )) >"$WORK/cpu.last"
+  wal_words "$w0" "$w1" $(( n1 - n0 )) >"$WORK/wal.last"
   echo $(( n1 - n0 )) >"$WORK/cpu.leads"
 }
 

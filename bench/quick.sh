@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Quick iteration on POST /v1/lead throughput: fresh database, service jar (prod profile), wrk warm-up
-# then one measured run; prints wrk's figures, the heap allocated and the CPU (the service's, of it its JIT
-# compiler's, and PostgreSQL's) per stored lead. The warm-up is as long as run.sh's: with 10 s the JIT compiler
+# then one measured run; prints wrk's figures, the heap allocated, the CPU (the service's, of it its JIT
+# compiler's, and PostgreSQL's) per stored lead, and the RSS and GC pauses at the end. The warm-up is as long as run.sh's: with 10 s the JIT compiler
 # still took a third of the service's CPU in the measured run.
 #   bench/quick.sh [CONNECTIONS] [SECONDS] [ENV=VALUE ...]   (SKIP_BUILD=1 reuses the jar; WARM_S=45 warm-up)
 #   V4=1 bench/quick.sh ...                                  v4 NegotiationCreatedV4 deliveries to /v4/webhooks
@@ -28,3 +28,5 @@ measured_cpu wrk -t2 -c"$CONN" -d"$RUN_S"s -s "$BENCH_DIR/lead.lua" "$URL" -- "$
 n=$(cat "$WORK/cpu.leads")
 echo "heap allocated per stored lead: $(( $(gc_allocated "$WORK/svc.gc.log" "$g0") * 1048576 / (n > 0 ? n : 1) )) bytes"
 echo "leads stored in the measured run: $n; cpu per stored lead: $(cpu_words "$(cat "$WORK/cpu.last")")"
+echo "WAL per stored lead: $(cat "$WORK/wal.last")"
+echo "RSS after the load: $(( $(ps -o rss= -p "$SVC_PID_svc") / 1024 )) MB; garbage collection in the whole run: $(gc_summary "$WORK/svc.gc.log")"

@@ -95,7 +95,7 @@ log "wrk 16 connections, ${RUN_S}s"
 W16=$(wrk_run c16 16 "$RUN_S")
 log "wrk 64 connections, ${RUN_S}s"
 measured_cpu wrk_run c64 64 "$RUN_S" >"$WORK/w64.json"
-W64=$(cat "$WORK/w64.json"); CPU64=$(cat "$WORK/cpu.last")
+W64=$(cat "$WORK/w64.json"); CPU64=$(cat "$WORK/cpu.last"); WAL64=$(cat "$WORK/wal.last")
 log "CPU per stored lead (service, JIT, VM thread, PostgreSQL, everything else in us; idle %): $CPU64"
 # --- 2b. v4 leads: NegotiationCreatedV4 to POST /v4/webhooks, wrk 64 connections ----------------------
 # The same group commit as /v1/lead, behind the v4 webhook's Basic credentials.
@@ -106,7 +106,7 @@ wrk -t2 -c64 -d10s --timeout 10s -s "$BENCH_DIR/lead.lua" "$URL/v4/webhooks" -- 
 log "v4 leads: wrk 64 connections, ${RUN_S}s"
 measured_cpu wrk -t2 -c64 -d"$RUN_S"s --timeout 10s -s "$BENCH_DIR/lead.lua" "$URL/v4/webhooks" -- \
   "$V4_BODY" v4 "$V4_AUTH64" /v4/webhooks >"$WORK/wrk-v4.out" 2>&1
-CPU64V4=$(cat "$WORK/cpu.last")
+CPU64V4=$(cat "$WORK/cpu.last"); WAL64V4=$(cat "$WORK/wal.last")
 log "v4 CPU per stored lead (service, JIT, VM thread, PostgreSQL, everything else in us; idle %): $CPU64V4"
 W64V4=$(sed -n 's/^WRKJSON //p' "$WORK/wrk-v4.out")
 V4_STORED=$(sql "select count(*) from thumbtack.lead where api_version = 'v4'")
@@ -211,6 +211,7 @@ rows = [
  ("v4 ingest / pgbench (64)", f"{w64v4['rps'] / pg:.2f}", ">= 1.0", ok(w64v4['rps'] / pg >= 1.0)),
  ("CPU per stored lead, /v1/lead at 64 connections", cpu_words(cpu64), "service <= 150 us, PostgreSQL <= 100 us", ok(cpu64[0] <= 150 and cpu64[3] <= 100)),
  ("CPU per stored lead, v4 at 64 connections", cpu_words(cpu64v4), "service <= 150 us, PostgreSQL <= 100 us", ok(cpu64v4[0] <= 150 and cpu64v4[3] <= 100)),
+ ("WAL per stored lead, /v1/lead and v4 at 64 connections", "v1: $WAL64; v4: $WAL64V4", "(diagnostic)", ""),
  ("PostgreSQL CPU per pgbench insert (for comparison)", "$PGBENCH_PG_US us", "(diagnostic)", ""),
  ("pgbench: a lead webhook's rows, one lead per transaction, 16 clients", f"{float('$PGBENCH_TX_TPS'):.0f} tps; ingest / this = {best / max(float('$PGBENCH_TX_TPS'), 1):.2f}", "(diagnostic)", ""),
  ("leads per batch transaction (wrk runs, group commit)", (lambda b: f"{b[0] / max(b[1], 1):.1f} on average ({b[1]:.0f} transactions for {b[0]:.0f} leads)")([float(x) for x in "$BATCHES".split()] if "$BATCHES".strip() else [0, 0]), "(diagnostic)", ""),

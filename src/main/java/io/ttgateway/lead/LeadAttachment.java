@@ -5,22 +5,22 @@ import io.ttgateway.common.AttachmentColumns;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 /** A file attached to a lead, in the order Thumbtack sent them. */
 @Entity
 @Table(name = "lead_attachment")
+@IdClass(LeadPartKey.class)
 public class LeadAttachment extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
     @Column(name = "lead_id", nullable = false)
     public String leadId;
+
+    @Id
+    public int position;
 
     @Embedded
     public AttachmentColumns file = new AttachmentColumns();

@@ -41,7 +41,7 @@ final class LeadBatchTuple {
                 .addArrayOfString(strings(details, d -> d.question))
                 .addArrayOfString(strings(details, d -> d.answer))
                 .addArrayOfString(strings(files, f -> f.leadId))
-                .addArrayOfInteger(files.stream().map(f -> f.file.position).toArray(Integer[]::new))
+                .addArrayOfInteger(files.stream().map(f -> f.position).toArray(Integer[]::new))
                 .addArrayOfString(strings(files, f -> f.file.fileName))
                 .addArrayOfLong(files.stream().map(f -> f.file.fileSize).toArray(Long[]::new))
                 .addArrayOfString(strings(files, f -> f.file.mimeType))

@@ -18,7 +18,7 @@ public class LeadPartsRepository {
     }
 
     public Uni<List<LeadAttachment>> attachments(Collection<String> leadIds) {
-        return LeadAttachment.list("leadId in ?1", Sort.by("leadId").and("file.position"), leadIds);
+        return LeadAttachment.list("leadId in ?1", Sort.by("leadId").and("position"), leadIds);
     }
 
     /** Which side wrote each stored message of a lead, and whether its announcement waits for a send. */

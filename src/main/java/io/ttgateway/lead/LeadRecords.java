@@ -60,6 +60,7 @@ final class LeadRecords {
         List<LeadAttachment> attachments = Attachments.toEntities(r.attachments(), (i, file) -> {
             LeadAttachment attachment = new LeadAttachment();
             attachment.leadId = p.leadID();
+            attachment.position = i;
             attachment.file = file;
             return attachment;
         });

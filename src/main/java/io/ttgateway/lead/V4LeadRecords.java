@@ -84,6 +84,7 @@ final class V4LeadRecords {
                 r.map(V4NegotiationData.Request::attachments).orElse(null), (i, file) -> {
                     LeadAttachment attachment = new LeadAttachment();
                     attachment.leadId = lead.leadId;
+                    attachment.position = i;
                     attachment.file = file;
                     return attachment;
                 });

@@ -22,6 +22,8 @@ public class MessageAttachment extends PanacheEntityBase {
     @Column(name = "message_id", nullable = false)
     public String messageId;
 
+    public int position;
+
     @Embedded
     public AttachmentColumns file = new AttachmentColumns();
 }

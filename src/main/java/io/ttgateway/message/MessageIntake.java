@@ -58,6 +58,7 @@ public class MessageIntake {
         List<MessageAttachment> attachments = Attachments.toEntities(p.message().attachments(), (i, file) -> {
             MessageAttachment attachment = new MessageAttachment();
             attachment.messageId = message.messageId;
+            attachment.position = i;
             attachment.file = file;
             return attachment;
         });

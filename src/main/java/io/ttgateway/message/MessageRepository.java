@@ -22,6 +22,6 @@ public class MessageRepository implements PanacheRepositoryBase<Message, Long> {
     }
 
     public Uni<List<MessageAttachment>> attachments(Collection<String> messageIds) {
-        return MessageAttachment.list("messageId in ?1", Sort.by("messageId").and("file.position"), messageIds);
+        return MessageAttachment.list("messageId in ?1", Sort.by("messageId").and("position"), messageIds);
     }
 }

@@ -81,6 +81,7 @@ public class V4MessageIntake {
         List<MessageAttachment> attachments = Attachments.toEntities(p.attachments(), (i, file) -> {
             MessageAttachment attachment = new MessageAttachment();
             attachment.messageId = p.messageID();
+            attachment.position = i;
             attachment.file = file;
             return attachment;
         });

@@ -58,6 +58,7 @@ public class ReviewIntake {
         List<ReviewPhoto> photos = Attachments.toEntities(r.photos(), (i, file) -> {
             ReviewPhoto photo = new ReviewPhoto();
             photo.reviewId = review.reviewId;
+            photo.position = i;
             photo.file = file;
             return photo;
         });

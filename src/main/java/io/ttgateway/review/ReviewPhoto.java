@@ -22,6 +22,8 @@ public class ReviewPhoto extends PanacheEntityBase {
     @Column(name = "review_id", nullable = false)
     public String reviewId;
 
+    public int position;
+
     @Embedded
     public AttachmentColumns file = new AttachmentColumns();
 }

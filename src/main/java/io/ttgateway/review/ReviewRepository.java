@@ -26,6 +26,6 @@ class ReviewRepository implements PanacheRepositoryBase<Review, Long> {
     }
 
     public Uni<List<ReviewPhoto>> photos(Collection<String> reviewIds) {
-        return ReviewPhoto.list("reviewId in ?1", Sort.by("reviewId").and("file.position"), reviewIds);
+        return ReviewPhoto.list("reviewId in ?1", Sort.by("reviewId").and("position"), reviewIds);
     }
 }

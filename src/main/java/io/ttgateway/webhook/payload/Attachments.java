@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 
-/** Turns a payload's attachment list into entities, keeping Thumbtack's order. */
+/** Turns a payload's attachment list into entities, keeping Thumbtack's order (the factory gets each one's position). */
 public final class Attachments {
 
     private Attachments() {}
@@ -18,7 +18,6 @@ public final class Attachments {
         for (int i = 0; i < attachments.size(); i++) {
             Attachment a = attachments.get(i);
             AttachmentColumns file = new AttachmentColumns();
-            file.position = i;
             file.fileName = a.fileName();
             file.fileSize = a.fileSize();
             file.mimeType = a.mimeType();

@@ -1,0 +1,168 @@
+package io.ttgateway.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ttgateway.config.FlywayLocking;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * V16 gives lead_detail and lead_attachment the key (lead_id, position) in place of their generated id's, on
+ * tables that already hold rows, while the service (and, during a rolling upgrade, its previous build) may be
+ * writing. Each case migrates a schema of its own
+ * to V15, stores a lead there as V15 had it, then runs V16 as Flyway does at start-up.
+ */
+class LeadPartKeysMigrationTest {
+
+    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+
+    private final String schema = "tt_v16_" + UUID.randomUUID().toString().substring(0, 8);
+
+    @AfterEach
+    void dropSchema() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("drop schema if exists " + schema + " cascade");
+        }
+    }
+
+    @Test
+    void existingRowsKeepTheirPartsUnderTheNewKeys() throws SQLException {
+        flyway("15").migrate();
+        storeLeadAsV15();
+
+        flyway(null).migrate();
+
+        assertThat(primaryKey("lead_detail")).isEqualTo("lead_id,position");
+        assertThat(primaryKey("lead_attachment")).isEqualTo("lead_id,position");
+        assertThat(rows("select lead_id || ':' || position || ':' || question from lead_detail order by position"))
+                .containsExactly("L1:0:When?", "L1:1:Where?");
+        assertThat(rows("select lead_id || ':' || position || ':' || file_name from lead_attachment"))
+                .containsExactly("L1:0:kitchen.jpg");
+        // one index per table: the key's (the id's index and the former unique constraint's are gone)
+        assertThat(rows("select indexname from pg_indexes where schemaname = current_schema()"
+                + " and tablename in ('lead_detail', 'lead_attachment') order by indexname"))
+                .containsExactly("lead_attachment_pkey", "lead_detail_pkey");
+        // the previous build, serving while a rolling upgrade runs, still reads and writes the id it maps
+        assertThat(rows("select id::text from lead_detail order by position")).hasSize(2).doesNotContainNull();
+        execute("insert into lead_attachment (lead_id, position, file_name, file_size, mime_type, url)"
+                + " values ('L1', 1, 'plan.pdf', 2048, 'application/pdf', 'https://files.test/2')");
+        assertThat(rows("select id::text from lead_attachment where position = 1")).doesNotContainNull().hasSize(1);
+        // the key still refuses a second part at one position, and the lead's foreign key still holds
+        assertThatThrownBy(() -> execute("insert into lead_detail (lead_id, position, question, answer)"
+                + " values ('L1', 1, 'again', 'again')")).hasMessageContaining("lead_detail_pkey");
+        assertThatThrownBy(() -> execute("insert into lead_attachment (lead_id, position, file_name, file_size,"
+                + " mime_type, url) values ('nobody', 0, 'f', 1, 'm', 'u')")).hasMessageContaining("foreign key");
+    }
+
+    @Test
+    void runningItAgainOnTablesAlreadyDoneChangesNothing() throws SQLException {
+        flyway(null).migrate();
+        storeLeadAsV15();
+        // as after a failure that came when the keys were already swapped: every statement runs again
+        execute("delete from flyway_schema_history where version = '16'");
+
+        flyway(null).migrate();
+
+        assertThat(primaryKey("lead_detail")).isEqualTo("lead_id,position");
+        assertThat(primaryKey("lead_attachment")).isEqualTo("lead_id,position");
+        assertThat(rows("select indexname from pg_indexes where schemaname = current_schema()"
+                + " and tablename in ('lead_detail', 'lead_attachment') order by indexname"))
+                .containsExactly("lead_attachment_pkey", "lead_detail_pkey");
+        assertThat(rows("select count(*)::text from lead_detail")).containsExactly("2");
+    }
+
+    @Test
+    void aMigrationThatTimedOutOnItsLockCompletesWhenStartedAgain() throws Exception {
+        flyway("15").migrate();
+        storeLeadAsV15();
+
+        try (Connection holder = connect()) {
+            // another session holds lead_attachment (a long transaction): V16's ALTER of it gives up after 5 s
+            holder.setAutoCommit(false);
+            try (Statement s = holder.createStatement()) {
+                s.execute("lock table " + schema + ".lead_attachment in access share mode");
+            }
+            assertThatThrownBy(() -> flyway(null).migrate()).isInstanceOf(FlywayException.class)
+                    .hasMessageContaining("lock timeout");
+            holder.rollback();
+        }
+        // the keys of both tables are swapped in one transaction: neither was
+        assertThat(primaryKey("lead_detail")).isEqualTo("id");
+        assertThat(primaryKey("lead_attachment")).isEqualTo("id");
+
+        // what an operator does after a failed non-transactional migration, then the next start
+        Flyway again = flyway(null);
+        again.repair();
+        again.migrate();
+
+        assertThat(primaryKey("lead_detail")).isEqualTo("lead_id,position");
+        assertThat(primaryKey("lead_attachment")).isEqualTo("lead_id,position");
+        assertThat(rows("select indexname from pg_indexes where schemaname = current_schema()"
+                + " and tablename in ('lead_detail', 'lead_attachment') order by indexname"))
+                .containsExactly("lead_attachment_pkey", "lead_detail_pkey");
+        assertThat(rows("select count(*)::text from lead_detail")).containsExactly("2");
+        assertThat(rows("select count(*)::text from lead_attachment")).containsExactly("1");
+    }
+
+    private Flyway flyway(String target) {
+        FluentConfiguration configuration = Flyway.configure().dataSource(URL, "postgres", "")
+                .schemas(schema).createSchemas(true).locations("classpath:db/migration");
+        if (target != null) {
+            configuration.target(target);
+        }
+        new FlywayLocking().customize(configuration);
+        return configuration.load();
+    }
+
+    private void storeLeadAsV15() throws SQLException {
+        execute("insert into lead (lead_id, request_id, category, title, customer_id, business_id, raw)"
+                + " values ('L1', 'R1', 'Plumbing', 'Plumbing', 'C1', 'B1', '{}')");
+        execute("insert into lead_detail (lead_id, position, question, answer)"
+                + " values ('L1', 0, 'When?', 'Soon'), ('L1', 1, 'Where?', 'Here')");
+        execute("insert into lead_attachment (lead_id, position, file_name, file_size, mime_type, url)"
+                + " values ('L1', 0, 'kitchen.jpg', 1024, 'image/jpeg', 'https://files.test/1')");
+    }
+
+    private String primaryKey(String table) throws SQLException {
+        return String.join(",", rows("select a.attname from pg_index i"
+                + " join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)"
+                + " where i.indrelid = '" + table + "'::regclass and i.indisprimary"
+                + " order by array_position(i.indkey, a.attnum)"));
+    }
+
+    private List<String> rows(String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                values.add(r.getString(1));
+            }
+        }
+        return values;
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        Connection connection = DriverManager.getConnection(URL, "postgres", "");
+        try (Statement s = connection.createStatement()) {
+            s.execute("set search_path to " + schema);
+        }
+        return connection;
+    }
+}
