@@ -5,35 +5,58 @@
 -- generated and no longer indexed, for the previous build, which reads it while a rolling upgrade runs;
 -- a later migration may drop it.
 --
--- Online on large tables: the new keys' indexes are built CONCURRENTLY first (writers go on; hence no
--- transaction, see the .conf file), then one transaction swaps the keys of both tables. Its ALTERs only
--- change the catalog (the key columns are already NOT NULL, so nothing is scanned), but need each
--- table's exclusive lock for that moment: give up after 5 s rather than queue every writer behind a
--- long transaction (start-up fails, Kubernetes retries). Each step may run again after a failure: an
--- index a failed build left INVALID is dropped before it is built again, a table's keys are swapped
--- only while its former unique constraint is there, and an index left over by a table already done
--- is dropped at the end.
-set lock_timeout = '5s';
+-- Online on large tables (hence no transaction, see the .conf file):
+-- 1. The new keys' indexes are built CONCURRENTLY: writers go on. A build waits for older transactions
+--    to end, so no lock timeout applies to it. An INVALID index a failed or interrupted build left is
+--    dropped first; a valid one is kept (a build that finished after its pod was stopped).
+-- 2. One transaction swaps the keys of both tables: catalog changes only (the key columns are already
+--    NOT NULL, so nothing is scanned), but under both tables' exclusive locks. Each attempt waits at
+--    most 2 s for them (the service's own statements wait up to 5 s, so a waiting attempt delays
+--    webhooks without failing them); a lock conflict or deadlock is tried again, 10 attempts 1 s apart,
+--    before the migration fails. A table already swapped is left as it is.
 
-drop index concurrently if exists lead_detail_key_build;
-create unique index concurrently lead_detail_key_build on lead_detail (lead_id, position);
-drop index concurrently if exists lead_attachment_key_build;
-create unique index concurrently lead_attachment_key_build on lead_attachment (lead_id, position);
+do $$
+declare
+    build text;
+begin
+    foreach build in array array['lead_detail_key_build', 'lead_attachment_key_build'] loop
+        if exists (select 1 from pg_index where indexrelid = to_regclass(build) and not indisvalid) then
+            set local lock_timeout = '2s';
+            execute format('drop index %I', build);
+        end if;
+    end loop;
+end $$;
+create unique index concurrently if not exists lead_detail_key_build on lead_detail (lead_id, position);
+create unique index concurrently if not exists lead_attachment_key_build on lead_attachment (lead_id, position);
 
 do $$
 declare
     part text;
+    attempt int := 1;
 begin
-    foreach part in array array['lead_detail', 'lead_attachment'] loop
-        if exists (select 1 from pg_constraint where conrelid = part::regclass and conname = part || '_position_uk') then
-            execute format('alter table %1$I drop constraint %2$I, drop constraint %3$I,'
-                    ' add constraint %2$I primary key using index %4$I',
-                    part, part || '_pkey', part || '_position_uk', part || '_key_build');
-        end if;
+    loop
+        begin
+            set local lock_timeout = '2s';
+            lock table lead_detail, lead_attachment in access exclusive mode;
+            foreach part in array array['lead_detail', 'lead_attachment'] loop
+                if exists (select 1 from pg_constraint
+                           where conrelid = part::regclass and conname = part || '_position_uk') then
+                    execute format('alter table %1$I drop constraint %2$I, drop constraint %3$I,'
+                            ' add constraint %2$I primary key using index %4$I',
+                            part, part || '_pkey', part || '_position_uk', part || '_key_build');
+                end if;
+            end loop;
+            exit;
+        exception when lock_not_available or deadlock_detected then
+            if attempt >= 10 then
+                raise;
+            end if;
+            attempt := attempt + 1;
+            perform pg_sleep(1);
+        end;
     end loop;
 end $$;
 
+-- left over when a table was swapped by an earlier run whose end was not recorded
 drop index concurrently if exists lead_detail_key_build;
 drop index concurrently if exists lead_attachment_key_build;
-
-reset lock_timeout;

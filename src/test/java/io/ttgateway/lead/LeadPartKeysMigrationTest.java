@@ -12,18 +12,22 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * V16 gives lead_detail and lead_attachment the key (lead_id, position) in place of their generated id's, on
  * tables that already hold rows, while the service (and, during a rolling upgrade, its previous build) may be
- * writing. Each case migrates a schema of its own
- * to V15, stores a lead there as V15 had it, then runs V16 as Flyway does at start-up.
+ * writing. Each case migrates a schema of its own to V15, stores a lead there as V15 had it, then runs V16 as
+ * Flyway does at start-up. A case that waits longer than its bound has a wait V16 should not have.
  */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
 class LeadPartKeysMigrationTest {
 
     private static final String URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
@@ -44,16 +48,11 @@ class LeadPartKeysMigrationTest {
 
         flyway(null).migrate();
 
-        assertThat(primaryKey("lead_detail")).isEqualTo("lead_id,position");
-        assertThat(primaryKey("lead_attachment")).isEqualTo("lead_id,position");
+        assertKeyedByLeadAndPosition();
         assertThat(rows("select lead_id || ':' || position || ':' || question from lead_detail order by position"))
                 .containsExactly("L1:0:When?", "L1:1:Where?");
         assertThat(rows("select lead_id || ':' || position || ':' || file_name from lead_attachment"))
                 .containsExactly("L1:0:kitchen.jpg");
-        // one index per table: the key's (the id's index and the former unique constraint's are gone)
-        assertThat(rows("select indexname from pg_indexes where schemaname = current_schema()"
-                + " and tablename in ('lead_detail', 'lead_attachment') order by indexname"))
-                .containsExactly("lead_attachment_pkey", "lead_detail_pkey");
         // the previous build, serving while a rolling upgrade runs, still reads and writes the id it maps
         assertThat(rows("select id::text from lead_detail order by position")).hasSize(2).doesNotContainNull();
         execute("insert into lead_attachment (lead_id, position, file_name, file_size, mime_type, url)"
@@ -75,27 +74,44 @@ class LeadPartKeysMigrationTest {
 
         flyway(null).migrate();
 
-        assertThat(primaryKey("lead_detail")).isEqualTo("lead_id,position");
-        assertThat(primaryKey("lead_attachment")).isEqualTo("lead_id,position");
-        assertThat(rows("select indexname from pg_indexes where schemaname = current_schema()"
-                + " and tablename in ('lead_detail', 'lead_attachment') order by indexname"))
-                .containsExactly("lead_attachment_pkey", "lead_detail_pkey");
+        assertKeyedByLeadAndPosition();
         assertThat(rows("select count(*)::text from lead_detail")).containsExactly("2");
     }
 
     @Test
-    void aMigrationThatTimedOutOnItsLockCompletesWhenStartedAgain() throws Exception {
+    void aLockHeldForAWhileDelaysTheSwapWithoutFailingIt() throws Exception {
         flyway("15").migrate();
         storeLeadAsV15();
 
         try (Connection holder = connect()) {
-            // another session holds lead_attachment (a long transaction): V16's ALTER of it gives up after 5 s
+            // another session's transaction uses lead_attachment for ~3 s: the first attempts give up after
+            // 2 s each, a later one gets the locks
+            holder.setAutoCommit(false);
+            try (Statement s = holder.createStatement()) {
+                s.execute("lock table " + schema + ".lead_attachment in access share mode");
+            }
+            CompletableFuture<Void> released = CompletableFuture.runAsync(() -> rollback(holder),
+                    CompletableFuture.delayedExecutor(3, TimeUnit.SECONDS));
+
+            flyway(null).migrate();
+
+            assertThat(released).isDone();
+        }
+        assertKeyedByLeadAndPosition();
+    }
+
+    @Test
+    void aLockHeldThroughEveryAttemptFailsTheMigrationAndRepairThenCompletesIt() throws Exception {
+        flyway("15").migrate();
+        storeLeadAsV15();
+
+        try (Connection holder = connect()) {
             holder.setAutoCommit(false);
             try (Statement s = holder.createStatement()) {
                 s.execute("lock table " + schema + ".lead_attachment in access share mode");
             }
             assertThatThrownBy(() -> flyway(null).migrate()).isInstanceOf(FlywayException.class)
-                    .hasMessageContaining("lock timeout");
+                    .satisfies(failure -> assertThat(sqlStates(failure)).contains("55P03"));
             holder.rollback();
         }
         // the keys of both tables are swapped in one transaction: neither was
@@ -107,13 +123,33 @@ class LeadPartKeysMigrationTest {
         again.repair();
         again.migrate();
 
+        assertKeyedByLeadAndPosition();
+        assertThat(rows("select count(*)::text from lead_detail")).containsExactly("2");
+        assertThat(rows("select count(*)::text from lead_attachment")).containsExactly("1");
+    }
+
+    @Test
+    void anInvalidIndexLeftByAnInterruptedBuildIsBuiltAgain() throws SQLException {
+        flyway("15").migrate();
+        storeLeadAsV15();
+        // what a concurrent build leaves when it fails half-way: an index PostgreSQL does not use
+        execute("create unique index lead_detail_key_build on lead_detail (lead_id, position)");
+        execute("update pg_index set indisvalid = false where indexrelid = 'lead_detail_key_build'::regclass");
+
+        flyway(null).migrate();
+
+        assertKeyedByLeadAndPosition();
+        assertThat(rows("select indisvalid::text from pg_index where indexrelid = 'lead_detail_pkey'::regclass"))
+                .containsExactly("true");
+    }
+
+    /** The pair is each table's primary key, and its index the table's only one (no id index, no build left over). */
+    private void assertKeyedByLeadAndPosition() throws SQLException {
         assertThat(primaryKey("lead_detail")).isEqualTo("lead_id,position");
         assertThat(primaryKey("lead_attachment")).isEqualTo("lead_id,position");
         assertThat(rows("select indexname from pg_indexes where schemaname = current_schema()"
                 + " and tablename in ('lead_detail', 'lead_attachment') order by indexname"))
                 .containsExactly("lead_attachment_pkey", "lead_detail_pkey");
-        assertThat(rows("select count(*)::text from lead_detail")).containsExactly("2");
-        assertThat(rows("select count(*)::text from lead_attachment")).containsExactly("1");
     }
 
     private Flyway flyway(String target) {
@@ -133,6 +169,24 @@ class LeadPartKeysMigrationTest {
                 + " values ('L1', 0, 'When?', 'Soon'), ('L1', 1, 'Where?', 'Here')");
         execute("insert into lead_attachment (lead_id, position, file_name, file_size, mime_type, url)"
                 + " values ('L1', 0, 'kitchen.jpg', 1024, 'image/jpeg', 'https://files.test/1')");
+    }
+
+    private static List<String> sqlStates(Throwable failure) {
+        List<String> states = new ArrayList<>();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                states.add(sql.getSQLState());
+            }
+        }
+        return states;
+    }
+
+    private static void rollback(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String primaryKey(String table) throws SQLException {

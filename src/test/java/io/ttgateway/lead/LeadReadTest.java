@@ -88,6 +88,22 @@ class LeadReadTest {
     }
 
     @Test
+    void severalAttachmentsKeepThumbtacksOrder() {
+        String leadId = Fixtures.newId();
+        com.fasterxml.jackson.databind.node.ObjectNode lead = Fixtures.lead(leadId, Fixtures.newId());
+        com.fasterxml.jackson.databind.node.ArrayNode files =
+                (com.fasterxml.jackson.databind.node.ArrayNode) lead.get("request").get("attachments");
+        for (String name : List.of("kitchen.jpg", "plan.pdf")) {
+            files.add(((com.fasterxml.jackson.databind.node.ObjectNode) files.get(0).deepCopy()).put("fileName", name));
+        }
+        thumbtack().body(lead.toString()).post("/v1/lead").then().statusCode(200);
+
+        // each has its own place in the lead's key (lead_id, position): the same place twice would be refused
+        partner().get("/api/v1/leads/" + leadId).then().statusCode(200)
+                .body("request.attachments.fileName", org.hamcrest.Matchers.contains("door.jpg", "kitchen.jpg", "plan.pdf"));
+    }
+
+    @Test
     void listItemsCarryNoConversation() {
         String businessId = Fixtures.newId();
         postLeads(businessId, 1);
