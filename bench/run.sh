@@ -10,9 +10,10 @@ source "$(dirname "$0")/lib.sh"
 LABEL="${1:-}"
 BENCH_JAR_SET="${BENCH_JAR:+1}"
 RUN_S="${SECONDS_RUN:-20}"
-# JVM options by default: BENCH_DEFAULT_JAVA_OPTS of lib.sh (a fixed 112 MiB heap, metaspace allowed to
-# reach 100 MiB before it forces a full collection, the serial collector, Quarkus' AppCDS archive; see
-# docs/bench.md, JVM options). Set BENCH_JAVA_OPTS=" " for the JVM's own defaults. (Runs before 08:15
+# JVM options by default: BENCH_DEFAULT_JAVA_OPTS of lib.sh (a fixed 80 MiB heap, metaspace allowed to
+# reach 100 MiB before it forces a full collection, the serial collector, the native heap trimmed every
+# 5 s, Quarkus' AppCDS archive; see docs/bench.md, JVM options; 112 MiB without trimming until
+# 2026-12-04). Set BENCH_JAVA_OPTS=" " for the JVM's own defaults. (Runs before 08:15
 # used -XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:+UseParallelGC -XX:MinHeapFreeRatio=10
 # -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90: those kept the heap near
 # 30 MB and collected ~19 times a second, with full collections of up to 200 ms: the p99 at 1,000

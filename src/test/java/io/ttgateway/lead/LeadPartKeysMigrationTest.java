@@ -83,13 +83,9 @@ class LeadPartKeysMigrationTest {
         flyway("15").migrate();
         storeLeadAsV15();
 
-        try (Connection holder = connect()) {
-            // another session's transaction uses lead_attachment for ~3 s: the first attempts give up after
-            // 2 s each, a later one gets the locks
-            holder.setAutoCommit(false);
-            try (Statement s = holder.createStatement()) {
-                s.execute("lock table " + schema + ".lead_attachment in access share mode");
-            }
+        // another session's transaction uses lead_attachment for ~3 s: the first attempts give up after 2 s
+        // each, a later one gets the locks
+        try (Connection holder = holdingLeadAttachment()) {
             CompletableFuture<Void> released = CompletableFuture.runAsync(() -> rollback(holder),
                     CompletableFuture.delayedExecutor(3, TimeUnit.SECONDS));
 
@@ -105,11 +101,7 @@ class LeadPartKeysMigrationTest {
         flyway("15").migrate();
         storeLeadAsV15();
 
-        try (Connection holder = connect()) {
-            holder.setAutoCommit(false);
-            try (Statement s = holder.createStatement()) {
-                s.execute("lock table " + schema + ".lead_attachment in access share mode");
-            }
+        try (Connection holder = holdingLeadAttachment()) {
             assertThatThrownBy(() -> flyway(null).migrate()).isInstanceOf(FlywayException.class)
                     .satisfies(failure -> assertThat(sqlStates(failure)).contains("55P03"));
             holder.rollback();
@@ -169,6 +161,16 @@ class LeadPartKeysMigrationTest {
                 + " values ('L1', 0, 'When?', 'Soon'), ('L1', 1, 'Where?', 'Here')");
         execute("insert into lead_attachment (lead_id, position, file_name, file_size, mime_type, url)"
                 + " values ('L1', 0, 'kitchen.jpg', 1024, 'image/jpeg', 'https://files.test/1')");
+    }
+
+    /** A session whose open transaction uses lead_attachment (as a long read would): no ALTER gets it meanwhile. */
+    private Connection holdingLeadAttachment() throws SQLException {
+        Connection holder = connect();
+        holder.setAutoCommit(false);
+        try (Statement s = holder.createStatement()) {
+            s.execute("lock table " + schema + ".lead_attachment in access share mode");
+        }
+        return holder;
     }
 
     private static List<String> sqlStates(Throwable failure) {
