@@ -28,8 +28,8 @@ public interface LeadBatchConfig {
      * Payload bytes (two a character) of the leads waiting for a batch beyond which a lead is answered
      * 503 with Retry-After. Bounds the queue's memory where the count alone would not (1,024 bodies of
      * the 1 MiB limit). A lead that finds the queue empty is always taken, whatever its size. 16M full
-     * and the service's own ~26 MB fit in the old generation of the 80 MiB heap the packaged JVM options
-     * give it.
+     * and the service's own ~26 MB fit in the old generation of the 80 MiB heap of the benchmark's and the
+     * bare-JVM options (docs/deploy.md); the batches being stored are not counted.
      */
     @WithDefault("16M")
     MemorySize maxQueuedBytes();
