@@ -25,11 +25,11 @@ public interface LeadBatchConfig {
     int maxQueued();
 
     /**
-     * Payload bytes (two a character) of the leads waiting for a batch beyond which a lead is answered
-     * 503 with Retry-After. Bounds the queue's memory where the count alone would not (1,024 bodies of
-     * the 1 MiB limit). A lead that finds the queue empty is always taken, whatever its size. 16M full
-     * and the service's own ~26 MB fit in the old generation of the 80 MiB heap of the benchmark's and the
-     * bare-JVM options (docs/deploy.md); the batches being stored are not counted.
+     * Payload bytes (two a character) of the leads the writer holds, waiting for a batch or in one being
+     * stored, beyond which a lead is answered 503 with Retry-After. Bounds that memory where the count
+     * alone would not (1,024 bodies of the 1 MiB limit). A lead that finds nothing held is always taken,
+     * whatever its size. 16M and the service's own ~26 MB fit in the old generation of the 80 MiB heap of
+     * the benchmark's and the bare-JVM options (docs/deploy.md).
      */
     @WithDefault("16M")
     MemorySize maxQueuedBytes();

@@ -43,8 +43,9 @@ import org.jboss.logging.Logger;
  * When the database rejects a batch, each of its leads is tried alone, at most {@code retryConcurrency}
  * at once (a poison lead in a full batch must not take the whole pool), so one bad row fails only
  * itself: with 400 when the database refuses its values ({@link RefusedValue}), else 503.
- * The queue is bounded by count and by the bytes of the payloads waiting in it ({@code maxQueuedBytes});
- * a lead finding the queue empty is always taken, so no lead is too big to be stored ever.
+ * The queue is bounded by count, and the writer's memory by the bytes of the payloads it holds, waiting
+ * or in a batch being stored ({@code maxQueuedBytes}); a lead finding nothing held is always taken, so no
+ * lead is too big to be stored ever.
  * Every wait is bounded: a lead still queued after {@code maxWait} and a batch without an answer after
  * {@code batchTimeout} are answered 503, so a lead webhook is answered within maxWait + batchTimeout.
  */
@@ -68,6 +69,8 @@ class LeadWriter {
     private final Queue<Waiting> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong queuedBytes = new AtomicLong();
+    /** Payload bytes of the leads waiting and of those in batches being stored: what maxQueuedBytes bounds. */
+    private final AtomicLong heldBytes = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Cancellable sweep;
 
@@ -103,6 +106,7 @@ class LeadWriter {
             if (waiting.take()) {
                 queued.decrementAndGet();
                 queuedBytes.addAndGet(-bytes(waiting.lead()));
+                heldBytes.addAndGet(-bytes(waiting.lead()));
                 it.remove();
                 answer(waiting, null, new StorageUnavailableException(new IllegalStateException("lead waited too long")));
             }
@@ -116,14 +120,15 @@ class LeadWriter {
     Uni<Boolean> storeNew(NewLead lead) {
         return Uni.createFrom().emitter(answer -> {
             long bytes = bytes(lead);
-            long total = queuedBytes.addAndGet(bytes);
+            long total = heldBytes.addAndGet(bytes);
             if (queued.incrementAndGet() > config.maxQueued()
                     || total > config.maxQueuedBytes().asLongValue() && total != bytes) {
                 queued.decrementAndGet();
-                queuedBytes.addAndGet(-bytes);
+                heldBytes.addAndGet(-bytes);
                 answer.fail(new StorageUnavailableException(new IllegalStateException("lead queue full")));
                 return;
             }
+            queuedBytes.addAndGet(bytes);
             queue.add(new Waiting(lead, Vertx.currentContext(), Span.current(), answer, System.nanoTime(), new AtomicBoolean()));
             drain();
         });
@@ -148,6 +153,7 @@ class LeadWriter {
                 queued.decrementAndGet();
                 queuedBytes.addAndGet(-bytes(next.lead()));
                 if (next.since() - tooOld < 0) {
+                    heldBytes.addAndGet(-bytes(next.lead()));
                     answer(next, null, new StorageUnavailableException(new IllegalStateException("lead waited too long")));
                 } else {
                     batch.add(next);
@@ -157,16 +163,20 @@ class LeadWriter {
                 inFlight.decrementAndGet();
                 continue;
             }
-            // A batch stuck past its deadline frees its slot; its leads are answered 503 (stored or not).
-            Deadlines.within(store(batch, true), config.batchTimeout(), "lead batch").subscribe().with(done -> finished(),
+            // A batch stuck past its deadline frees its slot and its bytes; its leads are answered 503 (stored
+            // or not).
+            long batchBytes = batch.stream().mapToLong(waiting -> bytes(waiting.lead())).sum();
+            Deadlines.within(store(batch, true), config.batchTimeout(), "lead batch").subscribe().with(
+                    done -> finished(batchBytes),
                     failure -> {
                         batch.forEach(waiting -> answer(waiting, null, failure));
-                        finished();
+                        finished(batchBytes);
                     });
         }
     }
 
-    private void finished() {
+    private void finished(long batchBytes) {
+        heldBytes.addAndGet(-batchBytes);
         inFlight.decrementAndGet();
         drain();
     }
