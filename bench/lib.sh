@@ -81,8 +81,9 @@ wait_http() {
 # the 08:17 run showed metaspace-triggered full collections without MetaspaceSize), the serial collector
 # (one core's worth of GC work on this 2-core machine; no GC worker threads and ~13 MB less native memory
 # than the parallel one), the native heap trimmed every 5 s (glibc keeps what the JIT compilers and a
-# burst of outbound sends freed; an experimental option before JDK 17.0.12, hence the unlock), Quarkus' AppCDS archive when the build wrote one
-# (quarkus.package.jar.appcds.enabled), and glibc limited to 2 malloc arenas (in start_service below).
+# burst of outbound sends freed; an experimental option before JDK 17.0.12, hence the unlock), Quarkus'
+# AppCDS archive when the build wrote one (quarkus.package.jar.appcds.enabled), and glibc limited to 2
+# malloc arenas (in start_service below).
 BENCH_DEFAULT_JAVA_OPTS="-Xms80m -Xmx80m -XX:MetaspaceSize=100m -XX:+UseSerialGC -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000 -XX:SharedArchiveFile=app-cds.jsa"
 
 WEBHOOK_PASSWORD="$(random_secret 24)"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Quick iteration on POST /v1/lead throughput: fresh database, service jar (prod profile), wrk warm-up
 # then one measured run; prints wrk's figures, the heap allocated, the CPU (the service's, of it its JIT
-# compiler's, and PostgreSQL's) per stored lead, and the RSS and GC pauses at the end. The warm-up is as long as run.sh's: with 10 s the JIT compiler
-# still took a third of the service's CPU in the measured run.
+# compiler's, and PostgreSQL's) and the WAL per stored lead, and the RSS and GC pauses at the end. The
+# warm-up is as long as run.sh's: with 10 s the JIT compiler still took a third of the service's CPU in
+# the measured run.
 #   bench/quick.sh [CONNECTIONS] [SECONDS] [ENV=VALUE ...]   (SKIP_BUILD=1 reuses the jar; WARM_S=45 warm-up)
 #   V4=1 bench/quick.sh ...                                  v4 NegotiationCreatedV4 deliveries to /v4/webhooks
 source "$(dirname "$0")/lib.sh"

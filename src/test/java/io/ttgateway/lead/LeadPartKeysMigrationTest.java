@@ -60,9 +60,11 @@ class LeadPartKeysMigrationTest {
         assertThat(rows("select id::text from lead_attachment where position = 1")).doesNotContainNull().hasSize(1);
         // the key still refuses a second part at one position, and the lead's foreign key still holds
         assertThatThrownBy(() -> execute("insert into lead_detail (lead_id, position, question, answer)"
-                + " values ('L1', 1, 'again', 'again')")).hasMessageContaining("lead_detail_pkey");
+                + " values ('L1', 1, 'again', 'again')"))
+                .satisfies(refused -> assertThat(sqlStates(refused)).containsExactly("23505")); // unique_violation
         assertThatThrownBy(() -> execute("insert into lead_attachment (lead_id, position, file_name, file_size,"
-                + " mime_type, url) values ('nobody', 0, 'f', 1, 'm', 'u')")).hasMessageContaining("foreign key");
+                + " mime_type, url) values ('nobody', 0, 'f', 1, 'm', 'u')"))
+                .satisfies(refused -> assertThat(sqlStates(refused)).containsExactly("23503")); // foreign_key_violation
     }
 
     @Test
