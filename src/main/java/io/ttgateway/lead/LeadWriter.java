@@ -54,9 +54,12 @@ class LeadWriter {
 
     private static final Logger LOG = Logger.getLogger(LeadWriter.class);
 
-    /** {@code span}: the webhook request's span, told the size of the batch that stored the lead. */
-    private record Waiting(NewLead lead, Context context, Span span, UniEmitter<? super Boolean> answer, long since,
-            AtomicBoolean taken) {
+    /**
+     * {@code span}: the webhook request's span, told the size of the batch that stored the lead; {@code bytes}:
+     * what it counts against the byte bound, given back as counted.
+     */
+    private record Waiting(NewLead lead, long bytes, Context context, Span span, UniEmitter<? super Boolean> answer,
+            long since, AtomicBoolean taken) {
         /** Exactly one of a batch and the deadline sweep takes a waiting lead. */
         boolean take() {
             return taken.compareAndSet(false, true);
@@ -105,8 +108,8 @@ class LeadWriter {
             }
             if (waiting.take()) {
                 queued.decrementAndGet();
-                queuedBytes.addAndGet(-bytes(waiting.lead()));
-                heldBytes.addAndGet(-bytes(waiting.lead()));
+                queuedBytes.addAndGet(-waiting.bytes());
+                heldBytes.addAndGet(-waiting.bytes());
                 it.remove();
                 answer(waiting, null, new StorageUnavailableException(new IllegalStateException("lead waited too long")));
             }
@@ -129,7 +132,8 @@ class LeadWriter {
                 return;
             }
             queuedBytes.addAndGet(bytes);
-            queue.add(new Waiting(lead, Vertx.currentContext(), Span.current(), answer, System.nanoTime(), new AtomicBoolean()));
+            queue.add(new Waiting(lead, bytes, Vertx.currentContext(), Span.current(), answer, System.nanoTime(),
+                    new AtomicBoolean()));
             drain();
         });
     }
@@ -151,9 +155,9 @@ class LeadWriter {
                     continue; // answered by the deadline sweep
                 }
                 queued.decrementAndGet();
-                queuedBytes.addAndGet(-bytes(next.lead()));
+                queuedBytes.addAndGet(-next.bytes());
                 if (next.since() - tooOld < 0) {
-                    heldBytes.addAndGet(-bytes(next.lead()));
+                    heldBytes.addAndGet(-next.bytes());
                     answer(next, null, new StorageUnavailableException(new IllegalStateException("lead waited too long")));
                 } else {
                     batch.add(next);
@@ -165,7 +169,7 @@ class LeadWriter {
             }
             // A batch stuck past its deadline frees its slot and its bytes; its leads are answered 503 (stored
             // or not).
-            long batchBytes = batch.stream().mapToLong(waiting -> bytes(waiting.lead())).sum();
+            long batchBytes = batch.stream().mapToLong(Waiting::bytes).sum();
             Deadlines.within(store(batch, true), config.batchTimeout(), "lead batch").subscribe().with(
                     done -> finished(batchBytes),
                     failure -> {

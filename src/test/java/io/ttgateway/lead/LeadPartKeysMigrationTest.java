@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ttgateway.config.FlywayLocking;
+import io.ttgateway.support.JdbcSession;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -29,8 +29,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class LeadPartKeysMigrationTest {
-
-    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
 
     private final String schema = "tt_v16_" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -147,7 +145,7 @@ class LeadPartKeysMigrationTest {
     }
 
     private Flyway flyway(String target) {
-        FluentConfiguration configuration = Flyway.configure().dataSource(URL, "postgres", "")
+        FluentConfiguration configuration = Flyway.configure().dataSource(JdbcSession.URL, JdbcSession.USER, "")
                 .schemas(schema).createSchemas(true).locations("classpath:db/migration");
         if (target != null) {
             configuration.target(target);
@@ -217,10 +215,6 @@ class LeadPartKeysMigrationTest {
     }
 
     private Connection connect() throws SQLException {
-        Connection connection = DriverManager.getConnection(URL, "postgres", "");
-        try (Statement s = connection.createStatement()) {
-            s.execute("set search_path to " + schema);
-        }
-        return connection;
+        return JdbcSession.open(schema);
     }
 }
