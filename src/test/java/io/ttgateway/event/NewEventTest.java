@@ -107,6 +107,42 @@ class NewEventTest {
                 "status":"Open","apiVersion":"v4"}""");
     }
 
+    /**
+     * Values that need escaping, text beyond ASCII, and a lead with nothing but its ID: the data reads
+     * back as the same values, written exactly as Jackson's tree writer writes that tree.
+     */
+    @Test
+    void aV4LeadsDataHoldsAnyTextAsJacksonWritesIt() throws Exception {
+        String odd = "say \"hi\"\\ \t\n\u0001 caf\u00e9 \uD83D\uDEB0 </script>";
+        NewEvent full = NewEvent.leadReceived(new NewEvent.V4Lead("l-1", Instant.ofEpochSecond(-1), "r-1", odd,
+                "c-1", odd, odd, odd, odd, odd, odd, odd, odd, List.of(new NewEvent.Detail(odd, odd),
+                        new NewEvent.Detail("second", "")),
+                List.of(new NewEvent.File(odd, Long.MAX_VALUE, odd, odd, null)), "cu-1", odd, odd, "b-1", odd,
+                odd, odd, odd, odd, "v4"));
+        NewEvent bare = NewEvent.leadReceived(new NewEvent.V4Lead("l-2", null, null, null, null, null, null, null,
+                null, null, null, null, null, List.of(), List.of(), null, null, null, "b-1", null, null, null, null,
+                null, "v4"));
+        ObjectMapper mapper = new ObjectMapper();
+
+        for (NewEvent event : List.of(full, bare)) {
+            assertThat(mapper.readTree(event.data()).toString()).isEqualTo(event.data());
+        }
+        JsonNode data = mapper.readTree(full.data());
+        assertThat(data.at("/createTimestamp").asText()).isEqualTo("-1");
+        assertThat(data.at("/request/description").asText()).isEqualTo(odd);
+        assertThat(data.at("/request/details/0/answer").asText()).isEqualTo(odd);
+        assertThat(data.at("/request/details/1/answer").asText()).isEmpty();
+        assertThat(data.at("/request/attachments/0/fileSize").asLong()).isEqualTo(Long.MAX_VALUE);
+        assertThat(data.at("/request/attachments/0/description").isNull()).isTrue();
+        assertThat(data.at("/customer/name").asText()).isEqualTo(odd);
+        assertThat(mapper.readTree(bare.data())).isEqualTo(mapper.readTree("""
+                {"leadID":"l-2","createTimestamp":null,"request":{"requestID":null,"category":null,"categoryID":null,\
+                "title":null,"description":null,"location":{"address1":null,"address2":null,"city":null,"state":null,\
+                "zipCode":null},"travelPreferences":null,"details":[],"attachments":[]},"customer":{"customerID":null,\
+                "name":null,"phone":null},"business":{"businessID":"b-1","name":null},"price":null,"leadPrice":null,\
+                "chargeState":null,"status":null,"apiVersion":"v4"}"""));
+    }
+
     static Stream<Arguments> v4Messages() {
         return Stream.of(
                 Arguments.of("Customer", (Function<NewEvent.V4Message, NewEvent>) NewEvent::messageReceived,
