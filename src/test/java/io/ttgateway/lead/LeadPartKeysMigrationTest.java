@@ -1,22 +1,18 @@
 package io.ttgateway.lead;
 
+import static io.ttgateway.support.MigrationSchema.rollback;
+import static io.ttgateway.support.MigrationSchema.sqlStates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ttgateway.config.FlywayLocking;
-import io.ttgateway.support.JdbcSession;
+import io.ttgateway.support.MigrationSchema;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,19 +20,18 @@ import org.junit.jupiter.api.Timeout;
 /**
  * V16 gives lead_detail and lead_attachment the key (lead_id, position) in place of their generated id's, on
  * tables that already hold rows, while the service (and, during a rolling upgrade, its previous build) may be
- * writing. Each case migrates a schema of its own to V15, stores a lead there as V15 had it, then runs V16 as
- * Flyway does at start-up. A case that waits longer than its bound has a wait V16 should not have.
+ * writing. Each case migrates a schema of its own to V15, stores a lead there as V15 had it, then runs V16 (and
+ * no later migration) as Flyway does at start-up. A case that waits longer than its bound has a wait V16
+ * should not have.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class LeadPartKeysMigrationTest {
 
-    private final String schema = "tt_v16_" + UUID.randomUUID().toString().substring(0, 8);
+    private final MigrationSchema schema = new MigrationSchema("tt_v16");
 
     @AfterEach
     void dropSchema() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute("drop schema if exists " + schema + " cascade");
-        }
+        schema.drop();
     }
 
     @Test
@@ -44,7 +39,7 @@ class LeadPartKeysMigrationTest {
         flyway("15").migrate();
         storeLeadAsV15();
 
-        flyway(null).migrate();
+        flyway("16").migrate();
 
         assertKeyedByLeadAndPosition();
         assertThat(rows("select lead_id || ':' || position || ':' || question from lead_detail order by position"))
@@ -67,12 +62,12 @@ class LeadPartKeysMigrationTest {
 
     @Test
     void runningItAgainOnTablesAlreadyDoneChangesNothing() throws SQLException {
-        flyway(null).migrate();
+        flyway("16").migrate();
         storeLeadAsV15();
         // as after a failure that came when the keys were already swapped: every statement runs again
         execute("delete from flyway_schema_history where version = '16'");
 
-        flyway(null).migrate();
+        flyway("16").migrate();
 
         assertKeyedByLeadAndPosition();
         assertThat(rows("select count(*)::text from lead_detail")).containsExactly("2");
@@ -89,7 +84,7 @@ class LeadPartKeysMigrationTest {
             CompletableFuture<Void> released = CompletableFuture.runAsync(() -> rollback(holder),
                     CompletableFuture.delayedExecutor(3, TimeUnit.SECONDS));
 
-            flyway(null).migrate();
+            flyway("16").migrate();
 
             assertThat(released).isDone();
         }
@@ -102,7 +97,7 @@ class LeadPartKeysMigrationTest {
         storeLeadAsV15();
 
         try (Connection holder = holdingLeadAttachment()) {
-            assertThatThrownBy(() -> flyway(null).migrate()).isInstanceOf(FlywayException.class)
+            assertThatThrownBy(() -> flyway("16").migrate()).isInstanceOf(FlywayException.class)
                     .satisfies(failure -> assertThat(sqlStates(failure)).contains("55P03"));
             holder.rollback();
         }
@@ -111,7 +106,7 @@ class LeadPartKeysMigrationTest {
         assertThat(primaryKey("lead_attachment")).isEqualTo("id");
 
         // what an operator does after a failed non-transactional migration, then the next start
-        Flyway again = flyway(null);
+        Flyway again = flyway("16");
         again.repair();
         again.migrate();
 
@@ -128,7 +123,7 @@ class LeadPartKeysMigrationTest {
         execute("create unique index lead_detail_key_build on lead_detail (lead_id, position)");
         execute("update pg_index set indisvalid = false where indexrelid = 'lead_detail_key_build'::regclass");
 
-        flyway(null).migrate();
+        flyway("16").migrate();
 
         assertKeyedByLeadAndPosition();
         assertThat(rows("select indisvalid::text from pg_index where indexrelid = 'lead_detail_pkey'::regclass"))
@@ -145,13 +140,7 @@ class LeadPartKeysMigrationTest {
     }
 
     private Flyway flyway(String target) {
-        FluentConfiguration configuration = Flyway.configure().dataSource(JdbcSession.URL, JdbcSession.USER, "")
-                .schemas(schema).createSchemas(true).locations("classpath:db/migration");
-        if (target != null) {
-            configuration.target(target);
-        }
-        new FlywayLocking().customize(configuration);
-        return configuration.load();
+        return schema.flyway(target);
     }
 
     private void storeLeadAsV15() throws SQLException {
@@ -165,30 +154,7 @@ class LeadPartKeysMigrationTest {
 
     /** A session whose open transaction uses lead_attachment (as a long read would): no ALTER gets it meanwhile. */
     private Connection holdingLeadAttachment() throws SQLException {
-        Connection holder = connect();
-        holder.setAutoCommit(false);
-        try (Statement s = holder.createStatement()) {
-            s.execute("lock table " + schema + ".lead_attachment in access share mode");
-        }
-        return holder;
-    }
-
-    private static List<String> sqlStates(Throwable failure) {
-        List<String> states = new ArrayList<>();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                states.add(sql.getSQLState());
-            }
-        }
-        return states;
-    }
-
-    private static void rollback(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return schema.holding("lead_attachment");
     }
 
     private String primaryKey(String table) throws SQLException {
@@ -199,22 +165,10 @@ class LeadPartKeysMigrationTest {
     }
 
     private List<String> rows(String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-            while (r.next()) {
-                values.add(r.getString(1));
-            }
-        }
-        return values;
+        return schema.rows(sql);
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private Connection connect() throws SQLException {
-        return JdbcSession.open(schema);
+        schema.execute(sql);
     }
 }

@@ -1,0 +1,98 @@
+package io.ttgateway.support;
+
+import io.ttgateway.config.FlywayLocking;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+
+/**
+ * A schema of its own for a migration test: migrated by Flyway as the service configures it at start-up, up
+ * to a chosen version, then read and written through JDBC sessions of its own (as psql, or another replica,
+ * would). Dropped with everything in it by {@link #drop()}.
+ */
+public final class MigrationSchema {
+
+    private final String name;
+
+    public MigrationSchema(String prefix) {
+        this.name = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Flyway as at start-up, migrating up to {@code target} (null: every migration). */
+    public Flyway flyway(String target) {
+        FluentConfiguration configuration = Flyway.configure().dataSource(JdbcSession.URL, JdbcSession.USER, "")
+                .schemas(name).createSchemas(true).locations("classpath:db/migration");
+        if (target != null) {
+            configuration.target(target);
+        }
+        new FlywayLocking().customize(configuration);
+        return configuration.load();
+    }
+
+    public Connection connect() throws SQLException {
+        return JdbcSession.open(name);
+    }
+
+    public void execute(String sql) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** The first column of every row, as text. */
+    public List<String> rows(String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                values.add(r.getString(1));
+            }
+        }
+        return values;
+    }
+
+    /**
+     * A session whose open transaction uses {@code table} (as a long read would): no ALTER of it gets its lock
+     * until the session rolls back or closes.
+     */
+    public Connection holding(String table) throws SQLException {
+        Connection holder = connect();
+        holder.setAutoCommit(false);
+        try (Statement s = holder.createStatement()) {
+            s.execute("lock table " + name + "." + table + " in access share mode");
+        }
+        return holder;
+    }
+
+    public void drop() throws SQLException {
+        execute("drop schema if exists " + name + " cascade");
+    }
+
+    /** The SQLSTATE of every SQLException in a failure's chain of causes, outermost first. */
+    public static List<String> sqlStates(Throwable failure) {
+        List<String> states = new ArrayList<>();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                states.add(sql.getSQLState());
+            }
+        }
+        return states;
+    }
+
+    public static void rollback(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
