@@ -15,6 +15,7 @@ source "$(dirname "$0")/lib.sh"
 CONN="${1:-16}"
 command -v wrk >/dev/null || { log "installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null; }
 RUN_S="${2:-20}"
+case "${PROFILER:-jfr}" in jfr|async) ;; *) log "PROFILER is jfr or async, not ${PROFILER}"; exit 2 ;; esac
 AP_VERSION=4.1
 AP_LIB="$ROOT/target/async-profiler-$AP_VERSION/linux-x64/libasyncProfiler.so"
 if [[ "${PROFILER:-jfr}" == async && ! -f "$AP_LIB" ]]; then
@@ -47,10 +48,16 @@ if [[ -n "${V4:-}" ]]; then
 fi
 wrk -t2 -c"$CONN" -d"${WARM_S:-45}"s -s "$BENCH_DIR/lead.lua" "http://127.0.0.1:$PORT$LEAD_PATH" -- "$BODY" warm "$AUTH64" "$LEAD_PATH" \
   | sed -n 's/^WRKJSON /warm-up /p'
-# jcmd reads name=value pairs in its arguments: the agent's options go quoted, as one value.
+# jcmd reads name=value pairs in its arguments: the agent's options go quoted, as one value. jcmd itself
+# exits 0 when the agent refuses its options; the agent's answer is its "return code".
+ap() {
+  local answer
+  answer=$(jcmd "$SVC_PID_svc" JVMTI.agent_load "$AP_LIB" "\"$1\"")
+  grep -q '^return code: 0$' <<<"$answer" || { log "async-profiler refused \"$1\": $answer"; exit 1; }
+}
 if [[ "${PROFILER:-jfr}" == async ]]; then
   if [[ "${AP_EVENT:-cpu}" == alloc ]]; then AP_OPTS="event=alloc,alloc=64k"; else AP_OPTS="event=ctimer,interval=1ms"; fi
-  jcmd "$SVC_PID_svc" JVMTI.agent_load "$AP_LIB" "\"start,$AP_OPTS\"" >/dev/null
+  ap "start,$AP_OPTS"
 else
   jcmd "$SVC_PID_svc" JFR.stop name=bench >/dev/null
   jcmd "$SVC_PID_svc" JFR.start name=measured settings=profile >/dev/null
@@ -59,7 +66,7 @@ wrk -t2 -c"$CONN" -d"$RUN_S"s -s "$BENCH_DIR/lead.lua" "http://127.0.0.1:$PORT$L
   | sed -n 's/^WRKJSON /measured /p'
 if [[ "${PROFILER:-jfr}" == async ]]; then
   OUT="$BENCH_DIR/results/profile-$STAMP.collapsed"
-  jcmd "$SVC_PID_svc" JVMTI.agent_load "$AP_LIB" "\"stop,file=$OUT,collapsed\"" >/dev/null
+  ap "stop,file=$OUT,collapsed"
   python3 "$BENCH_DIR/profile_top.py" "$OUT" 25
   log "stacks: $OUT"
 else

@@ -27,6 +27,8 @@ def jfr_stacks(recording):
 
 def collapsed_stacks(lines):
     for line in lines:
+        if not line.strip():
+            continue
         frames, _, count = line.rstrip("\n").rpartition(" ")
         yield frames.split(";"), int(count)
 

@@ -1,48 +1,56 @@
--- Webhook payloads are compressed with lz4 once a row passes PostgreSQL's default ~2 KB threshold, in
--- place of V5's rule (no compression below a full page). V5 kept payloads uncompressed because pglz,
--- the default method, cost more CPU than anything else PostgreSQL did for a lead. lz4 compresses a
--- typical 2 KB lead payload to ~1.2 KB for less CPU than writing it uncompressed costs: the WAL, the
--- data pages and the page extensions of a lead shrink by more than the compression takes (bench/results,
--- 2026-12-04-lz4-payloads.md). Reading a compressed payload back (the feed, the lead API) costs well
--- under a microsecond. New rows only: rows already stored keep their form until rewritten.
+-- Webhook payloads (and every other value PostgreSQL may compress in the tables that keep them) are
+-- compressed with lz4 once a row passes PostgreSQL's ~2 KB threshold, in place of V5's rule (no
+-- compression below a full page). V5 kept payloads uncompressed because pglz, the default method, cost
+-- more CPU than anything else PostgreSQL did for a lead. lz4 compresses a typical 2 KB lead payload to
+-- ~1.2 KB for about as much CPU as writing it uncompressed costs, or less: the WAL and the data pages
+-- of a lead shrink by more than the compression takes (bench/results/2026-12-04-lz4-payloads.md). A
+-- row still over ~2 KB once compressed has its payload moved out of line (TOAST), as PostgreSQL does
+-- by default.
+-- New rows only: rows already stored keep their form until rewritten.
 --
 -- A server built without lz4 (it is optional from PostgreSQL 14) keeps V5's rule: nothing changes.
 --
--- Each table is altered in its own transaction (hence none around the script, see the .conf file):
--- setting a column's compression takes the table's exclusive lock, for a catalog change only. Each
--- attempt waits at most 2 s for it (the service's own statements wait up to 5 s, so a waiting attempt
--- delays webhooks without failing them); a lock conflict or deadlock is tried again, 10 attempts 1 s
--- apart, before the migration fails. Running it again changes nothing.
+-- Each table is changed in its own transaction (hence none around the script, see the .conf file; one
+-- statement, so that a pooler in transaction mode cannot split it): setting a column's compression
+-- takes the table's exclusive lock, for a catalog change only. Each attempt waits at most 2 s for it (the
+-- service's own statements wait up to 5 s, so a waiting attempt delays webhooks without failing them); a
+-- lock conflict or deadlock is tried again, 10 attempts 1 s apart, before the migration fails. No lock
+-- is held while another table's is awaited. A table already changed (by a run whose end was not
+-- recorded) is not locked again.
 
-create or replace function pg_temp.compress_payloads(target regclass, columns text[]) returns void
-language plpgsql as $$
+do $$
 declare
-    attempt int := 1;
+    target text;
+    alterations text;
+    attempt int;
 begin
     if not exists (select 1 from pg_settings where name = 'default_toast_compression' and 'lz4' = any (enumvals)) then
         return;
     end if;
-    loop
-        begin
-            perform set_config('lock_timeout', '2s', true);
-            execute format('alter table %s %s, reset (toast_tuple_target)', target,
-                    (select string_agg(format('alter column %I set compression lz4', c), ', ') from unnest(columns) c));
-            return;
-        exception when lock_not_available or deadlock_detected then
-            if attempt >= 10 then
-                raise;
-            end if;
-            attempt := attempt + 1;
-            perform pg_sleep(1);
-        end;
+    foreach target in array array['lead', 'event', 'lead_update', 'message', 'review', 'v4_delivery'] loop
+        select string_agg(format('alter column %I set compression lz4', attname), ', ' order by attnum)
+        into alterations
+        from pg_attribute
+        where attrelid = target::regclass and attnum > 0 and not attisdropped
+          and attstorage in ('x', 'm') and attcompression <> 'l';
+        if alterations is not null or exists (select 1 from pg_class where oid = target::regclass
+                                                and array_to_string(reloptions, ',') like '%toast_tuple_target%') then
+            attempt := 1;
+            loop
+                begin
+                    set local lock_timeout = '2s';
+                    execute format('alter table %I %s reset (toast_tuple_target)', target,
+                            coalesce(alterations || ', ', ''));
+                    exit;
+                exception when lock_not_available or deadlock_detected then
+                    if attempt >= 10 then
+                        raise;
+                    end if;
+                    attempt := attempt + 1;
+                    perform pg_sleep(1);
+                end;
+            end loop;
+        end if;
+        commit;
     end loop;
 end $$;
-
-select pg_temp.compress_payloads('lead', array['raw', 'raw_text']);
-select pg_temp.compress_payloads('event', array['data']);
-select pg_temp.compress_payloads('lead_update', array['raw', 'raw_text']);
-select pg_temp.compress_payloads('message', array['raw', 'raw_text']);
-select pg_temp.compress_payloads('review', array['raw', 'raw_text']);
-select pg_temp.compress_payloads('v4_delivery', array['raw', 'raw_text']);
-
-drop function pg_temp.compress_payloads(regclass, text[]);
