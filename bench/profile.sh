@@ -52,7 +52,7 @@ wrk -t2 -c"$CONN" -d"${WARM_S:-45}"s -s "$BENCH_DIR/lead.lua" "http://127.0.0.1:
 # exits 0 when the agent refuses its options; the agent's answer is its "return code".
 ap() {
   local answer
-  answer=$(jcmd "$SVC_PID_svc" JVMTI.agent_load "$AP_LIB" "\"$1\"")
+  answer=$(jcmd "$SVC_PID_svc" JVMTI.agent_load "$AP_LIB" "\"$1\"" 2>&1) || true
   grep -q '^return code: 0$' <<<"$answer" || { log "async-profiler refused \"$1\": $answer"; exit 1; }
 }
 if [[ "${PROFILER:-jfr}" == async ]]; then

@@ -166,12 +166,12 @@ STUB_SENDS=$(stub_stat "['sends']")
 STUB_DUPS=$(stub_stat "['duplicates']")
 
 # --- 5b. memory after the load, then a second start on the migrated schema -------------------------
-RSS_KB=$(ps -o rss= -p "$SVC_PID_svc" | tr -d ' ')
-# Read again once the packaged options' native-heap trim (every 5 s) has run since the load ended: the
-# JIT compilers are still compiling the outbound phase's code when its last message is SENT, and glibc
-# keeps what they free until a trim. A diagnostic beside the target, which is judged on the first reading.
+RSS_KB=$( (ps -o rss= -p "$SVC_PID_svc" || echo 0) | tr -d ' ')
+# Read again 6 s later: with the packaged options the native heap is trimmed every 5 s, and the JIT
+# compilers are still compiling the outbound phase's code when its last message is SENT (glibc keeps
+# what they free until a trim). A diagnostic beside the target, which is judged on the first reading.
 sleep 6
-RSS_LATER_KB=$(ps -o rss= -p "$SVC_PID_svc" | tr -d ' ')
+RSS_LATER_KB=$( (ps -o rss= -p "$SVC_PID_svc" || echo 0) | tr -d ' ')
 GC_SUMMARY=$(gc_summary "$WORK/svc.gc.log")
 if [[ -n "${PROFILE:-}" ]]; then jcmd "$SVC_PID_svc" JFR.dump name=1 filename="$JFR_FILE" >/dev/null || true; fi
 kill "$SVC_PID_svc"
