@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.ttgateway.support.Db;
+import io.ttgateway.support.TableLock;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
@@ -40,12 +40,7 @@ class DbSessionLimitsTest {
 
     @Test
     void aLockWaitOnThePoolEndsAtTheLockTimeout() throws Exception {
-        try (Connection holder = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
-            holder.setAutoCommit(false);
-            String table = db.one("select current_schema()").getString(0) + ".lead";
-            try (Statement statement = holder.createStatement()) {
-                statement.execute("lock table " + table + " in access exclusive mode");
-            }
+        try (TableLock holder = TableLock.hold("lead", "access exclusive")) {
             long start = System.nanoTime();
             Throwable failure = null;
             try {
@@ -54,7 +49,7 @@ class DbSessionLimitsTest {
             } catch (ExecutionException e) {
                 failure = e.getCause();
             } finally {
-                holder.rollback();
+                holder.release();
             }
             long tookMs = (System.nanoTime() - start) / 1_000_000;
             assertThat(failure).as("a read behind ACCESS EXCLUSIVE fails at lock_timeout").isNotNull()

@@ -1,12 +1,11 @@
 package io.ttgateway.lead;
 
-import static io.ttgateway.support.MigrationSchema.rollback;
 import static io.ttgateway.support.MigrationSchema.sqlStates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ttgateway.support.MigrationSchema;
-import java.sql.Connection;
+import io.ttgateway.support.TableLock;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -80,8 +79,8 @@ class LeadPartKeysMigrationTest {
 
         // another session's transaction uses lead_attachment for ~3 s: the first attempts give up after 2 s
         // each, a later one gets the locks
-        try (Connection holder = holdingLeadAttachment()) {
-            CompletableFuture<Void> released = CompletableFuture.runAsync(() -> rollback(holder),
+        try (TableLock holder = holdingLeadAttachment()) {
+            CompletableFuture<Void> released = CompletableFuture.runAsync(holder::release,
                     CompletableFuture.delayedExecutor(3, TimeUnit.SECONDS));
 
             flyway("16").migrate();
@@ -96,10 +95,10 @@ class LeadPartKeysMigrationTest {
         flyway("15").migrate();
         storeLeadAsV15();
 
-        try (Connection holder = holdingLeadAttachment()) {
+        try (TableLock holder = holdingLeadAttachment()) {
             assertThatThrownBy(() -> flyway("16").migrate()).isInstanceOf(FlywayException.class)
                     .satisfies(failure -> assertThat(sqlStates(failure)).contains("55P03"));
-            holder.rollback();
+            holder.release();
         }
         // the keys of both tables are swapped in one transaction: neither was
         assertThat(primaryKey("lead_detail")).isEqualTo("id");
@@ -153,7 +152,7 @@ class LeadPartKeysMigrationTest {
     }
 
     /** A session whose open transaction uses lead_attachment (as a long read would): no ALTER gets it meanwhile. */
-    private Connection holdingLeadAttachment() throws SQLException {
+    private TableLock holdingLeadAttachment() throws SQLException {
         return schema.holding("lead_attachment");
     }
 

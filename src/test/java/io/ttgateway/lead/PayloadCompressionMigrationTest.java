@@ -1,12 +1,11 @@
 package io.ttgateway.lead;
 
-import static io.ttgateway.support.MigrationSchema.rollback;
 import static io.ttgateway.support.MigrationSchema.sqlStates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ttgateway.support.MigrationSchema;
-import java.sql.Connection;
+import io.ttgateway.support.TableLock;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -91,8 +90,8 @@ class PayloadCompressionMigrationTest {
         schema.flyway("16").migrate();
 
         // another session's transaction uses lead for ~3 s: the first attempts give up after 2 s each
-        try (Connection holder = schema.holding("lead")) {
-            CompletableFuture<Void> released = CompletableFuture.runAsync(() -> rollback(holder),
+        try (TableLock holder = schema.holding("lead")) {
+            CompletableFuture<Void> released = CompletableFuture.runAsync(holder::release,
                     CompletableFuture.delayedExecutor(3, TimeUnit.SECONDS));
 
             schema.flyway(null).migrate();
@@ -111,7 +110,7 @@ class PayloadCompressionMigrationTest {
     void aLockHeldThroughEveryAttemptFailsTheMigrationAndRepairThenCompletesIt() throws Exception {
         schema.flyway("16").migrate();
 
-        try (Connection holder = schema.holding("review")) {
+        try (TableLock holder = schema.holding("review")) {
             CompletableFuture<Void> migration = CompletableFuture.runAsync(() -> schema.flyway(null).migrate());
             await().atMost(Duration.ofSeconds(20)).until(() -> compression("message", "raw").equals("l"));
             // lead was changed in a transaction of its own: a writer waits for no lock V17 still holds
@@ -120,7 +119,7 @@ class PayloadCompressionMigrationTest {
 
             assertThat(migration).failsWithin(Duration.ofSeconds(60)).withThrowableOfType(ExecutionException.class)
                     .satisfies(failure -> assertThat(sqlStates(failure)).contains("55P03"));
-            holder.rollback();
+            holder.release();
         }
         assertThat(compression("lead", "raw")).isEqualTo("l");
         assertThat(compression("review", "raw")).isEmpty();
@@ -170,10 +169,10 @@ class PayloadCompressionMigrationTest {
         schema.execute("delete from flyway_schema_history where version = '17'");
 
         // a lock on lead held throughout: another ALTER of lead would fail after its ten attempts
-        try (Connection holder = schema.holding("lead")) {
+        try (TableLock holder = schema.holding("lead")) {
             schema.flyway(null).migrate();
 
-            holder.rollback();
+            holder.release();
         }
         assertThat(compression("lead", "raw")).isEqualTo("l");
         assertThat(schema.rows("select success::text from flyway_schema_history where version = '17'"))

@@ -62,15 +62,10 @@ public final class MigrationSchema {
 
     /**
      * A session whose open transaction uses {@code table} (as a long read would): no ALTER of it gets its lock
-     * until the session rolls back or closes.
+     * until the lock is released.
      */
-    public Connection holding(String table) throws SQLException {
-        Connection holder = connect();
-        holder.setAutoCommit(false);
-        try (Statement s = holder.createStatement()) {
-            s.execute("lock table " + name + "." + table + " in access share mode");
-        }
-        return holder;
+    public TableLock holding(String table) throws SQLException {
+        return TableLock.hold(name, table, "access share");
     }
 
     public void drop() throws SQLException {
@@ -86,13 +81,5 @@ public final class MigrationSchema {
             }
         }
         return states;
-    }
-
-    public static void rollback(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
