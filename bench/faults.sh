@@ -91,8 +91,8 @@ a)
                 and lead_id like '$AP%' group by lead_id having count(*) > 1) d")
   A_MISSING=$(sql "select count(*) from a_answers a where not exists (select 1 from thumbtack.lead l where l.lead_id = a.lead_id)")
   A_HALF=$(sql "select count(*) from thumbtack.lead l where l.lead_id like '$AP%' and (
-                (select count(*) from thumbtack.lead_detail d where d.lead_id = l.lead_id) <> 2
-             or (select count(*) from thumbtack.lead_attachment f where f.lead_id = l.lead_id) <> 1
+                jsonb_array_length(l.details) is distinct from 2
+             or jsonb_array_length(l.attachments) is distinct from 1
              or (select count(*) from thumbtack.event e where e.lead_id = l.lead_id and e.type = 'lead.received') <> 1)")
   result "(a) database outage: $(( A_2XX + A_503 + A_OTHER )) leads sent; $A_2XX answered 2xx, $A_503 answered 503 (due from $A_WINDOW into the load; the proxy was down for ~7 s of it), $A_OTHER other${A_OTHER_DETAIL:+ ($A_OTHER_DETAIL)}; 2xx leads missing after recovery: $A_LOST; non-2xx leads already stored: $A_503_STORED"
   result "(a) re-delivery of the $RE_N non-2xx leads: first $RE1_STORED stored + $RE1_DUP duplicate, second $RE2_DUP duplicate; leads missing in the end: $A_MISSING; leads with more than one event: $A_DUPS; half-stored leads: $A_HALF"

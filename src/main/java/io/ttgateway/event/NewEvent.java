@@ -72,16 +72,15 @@ public final class NewEvent {
         return new NewEvent(EventType.LEAD_UPDATED, businessId, leadId, data.toString());
     }
 
-    /** A file as the legacy webhooks list it. */
-    public record File(String fileName, long fileSize, String mimeType, String url, String description) {}
-
-    /** One question of a lead's request and its answer. */
-    public record Detail(String question, String answer) {}
-
-    /** A lead that arrived through Thumbtack's v4 API, with the fields the legacy lead webhook has. */
+    /**
+     * A lead that arrived through Thumbtack's v4 API, with the fields the legacy lead webhook has; its
+     * request's details and attachments as the JSON arrays the lead row keeps (the legacy webhook's
+     * shapes: {@code [{"question", "answer"}]}, {@code [{"fileName", "fileSize", "mimeType", "url",
+     * "description"}]}), written into the data as they are.
+     */
     public record V4Lead(String leadId, Instant createdAt, String requestId, String category, String categoryId,
             String title, String description, String address1, String address2, String city, String state,
-            String zipCode, String travelPreferences, List<Detail> details, List<File> attachments,
+            String zipCode, String travelPreferences, String detailsJson, String attachmentsJson,
             String customerId, String customerName, String customerPhone, String businessId, String businessName,
             String price, String leadPrice, String chargeState, String status, String apiVersion) {}
 
@@ -118,25 +117,10 @@ public final class NewEvent {
             json.writeStringField("zipCode", lead.zipCode());
             json.writeEndObject();
             json.writeStringField("travelPreferences", lead.travelPreferences());
-            json.writeArrayFieldStart("details");
-            for (Detail detail : lead.details()) {
-                json.writeStartObject();
-                json.writeStringField("question", detail.question());
-                json.writeStringField("answer", detail.answer());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeArrayFieldStart("attachments");
-            for (File file : lead.attachments()) {
-                json.writeStartObject();
-                json.writeStringField("fileName", file.fileName());
-                json.writeNumberField("fileSize", file.fileSize());
-                json.writeStringField("mimeType", file.mimeType());
-                json.writeStringField("url", file.url());
-                json.writeStringField("description", file.description());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
+            json.writeFieldName("details");
+            json.writeRawValue(lead.detailsJson() == null ? "[]" : lead.detailsJson());
+            json.writeFieldName("attachments");
+            json.writeRawValue(lead.attachmentsJson() == null ? "[]" : lead.attachmentsJson());
             json.writeEndObject();
             json.writeObjectFieldStart("customer");
             json.writeStringField("customerID", lead.customerId());

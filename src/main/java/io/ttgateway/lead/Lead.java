@@ -82,6 +82,19 @@ public class Lead extends PanacheEntityBase {
     @ColumnTransformer(read = "raw::text", write = "?::text::jsonb")
     public String raw;
 
+    /**
+     * The request's details as a JSON array ({@link LeadParts}); null for a lead stored before V18, whose
+     * details are rows of lead_detail.
+     */
+    @Column(columnDefinition = "jsonb", updatable = false)
+    @ColumnTransformer(read = "details::text", write = "?::text::jsonb")
+    public String details;
+
+    /** The request's attachments as a JSON array ({@link LeadParts}); null before V18, as details. */
+    @Column(columnDefinition = "jsonb", updatable = false)
+    @ColumnTransformer(read = "attachments::text", write = "?::text::jsonb")
+    public String attachments;
+
     /** The body exactly as received when jsonb cannot hold it as it is (see V12); otherwise null. */
     @Column(name = "raw_text", updatable = false)
     public String rawText;

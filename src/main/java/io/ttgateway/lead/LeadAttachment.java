@@ -9,7 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-/** A file attached to a lead, in the order Thumbtack sent them. */
+/** A file attached to a lead stored before V18 (later leads keep theirs in their row). */
 @Entity
 @Table(name = "lead_attachment")
 @IdClass(LeadPartKey.class)

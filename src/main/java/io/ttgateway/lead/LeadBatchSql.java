@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * <li>The advisory lock of every lead ("lead:" + leadID, the key {@code KeyLocks} uses, so an update
  * racing its lead queues behind it), taken in key order so two batches never deadlock.</li>
  * <li>One statement: the leads not stored yet, each with the latest update that arrived before it
- * (those updates marked applied), their request details and attachments, and one
+ * (those updates marked applied) and its request details and attachments in its own columns, and one
  * {@code lead.received} event each (a legacy lead's without a copy of the payload: the feed reads
  * lead.raw), in the batch's order. It runs after the locks, so its snapshot sees every lead and update committed by
  * a transaction that held a lock before us. Whether a lead is new is decided by the insert's
@@ -47,9 +47,7 @@ class LeadBatchSql {
         List<LeadColumn> columns = LeadColumn.PARAMETERS;
         int eventData = columns.size() + 1;
         int now = eventData + 1;
-        int detail = now + 1;
-        int file = detail + 4;
-        int eventType = file + 7;
+        int eventType = now + 1;
         StringBuilder inputs = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
             inputs.append('$').append(i + 1).append("::").append(columns.get(i).parameterType()).append("[], ");
@@ -74,16 +72,7 @@ class LeadBatchSql {
                 // the updates that arrived before their lead, now applied to it
                 + " applied as (update lead_update set applied_at = $" + now
                 + " where lead_id = any(" + leadIds + "::text[])"
-                + " and applied_at is null and lead_id in (select lead_id from stored)),"
-                + " details as (insert into lead_detail (lead_id, position, question, answer)"
-                + " select d.l, d.p, d.q, d.a from unnest($" + detail + "::text[], $" + (detail + 1) + "::int4[], $"
-                + (detail + 2) + "::text[], $" + (detail + 3) + "::text[])"
-                + " as d(l, p, q, a) where d.l in (select lead_id from stored)),"
-                + " files as (insert into lead_attachment (lead_id, position, file_name, file_size, mime_type, url,"
-                + " description) select a.l, a.p, a.n, a.s, a.m, a.u, a.d from unnest($" + file + "::text[], $"
-                + (file + 1) + "::int4[], $" + (file + 2) + "::text[], $" + (file + 3) + "::int8[], $" + (file + 4)
-                + "::text[], $" + (file + 5) + "::text[], $" + (file + 6) + "::text[]) as a(l, p, n, s, m, u, d)"
-                + " where a.l in (select lead_id from stored))"
+                + " and applied_at is null and lead_id in (select lead_id from stored))"
                 // a legacy lead's event has no data: its payload is lead.raw (V7), no second copy
                 + " insert into event (type, business_id, lead_id, occurred_at, data)"
                 + " select $" + eventType + "::text, f.business_id, f.lead_id, $" + now + ", f.event_data::jsonb"

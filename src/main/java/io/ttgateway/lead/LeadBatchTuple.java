@@ -4,7 +4,6 @@ import io.ttgateway.event.EventType;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -19,12 +18,6 @@ final class LeadBatchTuple {
 
     static Tuple of(List<NewLead> batch, OffsetDateTime now) {
         List<Lead> leads = batch.stream().map(NewLead::lead).toList();
-        List<LeadDetail> details = new ArrayList<>();
-        List<LeadAttachment> files = new ArrayList<>();
-        for (NewLead lead : batch) {
-            details.addAll(lead.details());
-            files.addAll(lead.attachments());
-        }
         Tuple tuple = Tuple.tuple();
         for (LeadColumn column : LeadColumn.PARAMETERS) {
             if (column.isTime()) {
@@ -36,17 +29,6 @@ final class LeadBatchTuple {
         }
         return tuple.addArrayOfString(strings(batch, NewLead::eventData))
                 .addValue(now)
-                .addArrayOfString(strings(details, d -> d.leadId))
-                .addArrayOfInteger(details.stream().map(d -> d.position).toArray(Integer[]::new))
-                .addArrayOfString(strings(details, d -> d.question))
-                .addArrayOfString(strings(details, d -> d.answer))
-                .addArrayOfString(strings(files, f -> f.leadId))
-                .addArrayOfInteger(files.stream().map(f -> f.position).toArray(Integer[]::new))
-                .addArrayOfString(strings(files, f -> f.file.fileName))
-                .addArrayOfLong(files.stream().map(f -> f.file.fileSize).toArray(Long[]::new))
-                .addArrayOfString(strings(files, f -> f.file.mimeType))
-                .addArrayOfString(strings(files, f -> f.file.url))
-                .addArrayOfString(strings(files, f -> f.file.description))
                 .addString(EventType.LEAD_RECEIVED.wireName());
     }
 

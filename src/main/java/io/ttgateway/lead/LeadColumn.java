@@ -37,6 +37,9 @@ enum LeadColumn {
     RAW("raw", Kind.JSONB, l -> l.raw),
     // the body as received, for the few leads jsonb cannot hold as they are (null otherwise)
     RAW_TEXT("raw_text", Kind.TEXT, l -> l.rawText),
+    // the request's details and attachments (LeadParts), never null for a lead stored now
+    DETAILS("details", Kind.JSONB, l -> l.details),
+    ATTACHMENTS("attachments", Kind.JSONB, l -> l.attachments),
     API_VERSION("api_version", Kind.TEXT, l -> l.apiVersion.wireName()),
     STATUS("status", Kind.TEXT, l -> l.status),
     NEXT_POLL_AT("next_poll_at", Kind.TIME, l -> l.nextPollAt),

@@ -7,7 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-/** One question and answer of a lead's request, in the order Thumbtack sent them. */
+/** One question and answer of the request of a lead stored before V18 (later leads keep theirs in their row). */
 @Entity
 @Table(name = "lead_detail")
 @IdClass(LeadPartKey.class)

@@ -8,7 +8,10 @@ import java.util.Collection;
 import java.util.List;
 import io.quarkus.hibernate.reactive.panache.Panache;
 
-/** Request details and attachments of several leads at once (one query each per page). */
+/**
+ * Request details and attachments of leads stored before V18, several leads at once (one query each per
+ * page); later leads keep theirs in their own row ({@link LeadParts}).
+ */
 @ApplicationScoped
 @WithSession
 public class LeadPartsRepository {

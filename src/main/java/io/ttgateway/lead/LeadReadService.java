@@ -56,21 +56,38 @@ public class LeadReadService {
                 .map(list -> list.get(0));
     }
 
+    /**
+     * The leads as the API shows them. A lead stored since V18 carries its details and attachments in its
+     * own row; those of older leads are read from their tables, one query each for the page, and only
+     * when the page holds such a lead.
+     */
     private Uni<List<LeadView>> views(List<Lead> page, Map<String, List<ConversationEntry>> conversations) {
         if (page.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<String> ids = page.stream().map(lead -> lead.leadId).toList();
+        List<String> older = page.stream().filter(lead -> lead.details == null).map(lead -> lead.leadId).toList();
+        return olderParts(older).map(partsOfOlder -> page.stream().map(lead -> {
+            LeadParts parts = lead.details != null ? LeadParts.read(lead.details, lead.attachments)
+                    : partsOfOlder.getOrDefault(lead.leadId, NO_PARTS);
+            return LeadView.of(lead, parts.details(), parts.attachments(), conversations.get(lead.leadId));
+        }).toList());
+    }
+
+    private static final LeadParts NO_PARTS = new LeadParts(List.of(), List.of());
+
+    /** The details and attachments of leads stored before V18, from lead_detail and lead_attachment. */
+    private Uni<Map<String, LeadParts>> olderParts(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
         return parts.details(ids).chain(details -> parts.attachments(ids).map(files -> {
             Map<String, List<LeadView.Detail>> detailsByLead = details.stream().collect(Collectors.groupingBy(
                     d -> d.leadId, Collectors.mapping(d -> new LeadView.Detail(d.question, d.answer),
                             Collectors.toList())));
             Map<String, List<AttachmentView>> filesByLead = files.stream().collect(Collectors.groupingBy(
                     f -> f.leadId, Collectors.mapping(f -> AttachmentView.of(f.file), Collectors.toList())));
-            return page.stream().map(lead -> LeadView.of(lead,
-                    detailsByLead.getOrDefault(lead.leadId, List.of()),
-                    filesByLead.getOrDefault(lead.leadId, List.of()),
-                    conversations.get(lead.leadId))).toList();
+            return ids.stream().distinct().collect(Collectors.toMap(id -> id,
+                    id -> new LeadParts(detailsByLead.getOrDefault(id, List.of()), filesByLead.getOrDefault(id, List.of()))));
         }));
     }
 

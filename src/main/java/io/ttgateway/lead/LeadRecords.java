@@ -1,5 +1,6 @@
 package io.ttgateway.lead;
 
+import io.ttgateway.common.AttachmentView;
 import io.ttgateway.common.Epochs;
 import io.ttgateway.webhook.Parsed;
 import io.ttgateway.webhook.payload.Attachments;
@@ -8,7 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns a lead webhook into the rows it becomes: the lead, its request details and its attachments. */
+/** Turns a lead webhook into the row it becomes: the lead, with its request details and its attachments. */
 final class LeadRecords {
 
     private LeadRecords() {
@@ -46,24 +47,15 @@ final class LeadRecords {
         lead.receivedAt = now;
         lead.updatedAt = now;
 
-        List<LeadDetail> details = new ArrayList<>();
+        List<LeadView.Detail> details = new ArrayList<>();
         if (r.details() != null) {
-            for (int i = 0; i < r.details().size(); i++) {
-                LeadDetail detail = new LeadDetail();
-                detail.leadId = p.leadID();
-                detail.position = i;
-                detail.question = r.details().get(i).question();
-                detail.answer = r.details().get(i).answer();
-                details.add(detail);
+            for (LeadPayload.Detail detail : r.details()) {
+                details.add(new LeadView.Detail(detail.question(), detail.answer()));
             }
         }
-        List<LeadAttachment> attachments = Attachments.toEntities(r.attachments(), (i, file) -> {
-            LeadAttachment attachment = new LeadAttachment();
-            attachment.leadId = p.leadID();
-            attachment.position = i;
-            attachment.file = file;
-            return attachment;
-        });
-        return new NewLead(lead, details, attachments);
+        LeadParts parts = new LeadParts(details, Attachments.toEntities(r.attachments(), (i, file) -> AttachmentView.of(file)));
+        lead.details = parts.detailsJson();
+        lead.attachments = parts.attachmentsJson();
+        return new NewLead(lead);
     }
 }

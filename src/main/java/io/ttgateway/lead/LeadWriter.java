@@ -215,10 +215,18 @@ class LeadWriter {
                 });
     }
 
-    /** What a queued lead holds in memory, roughly: its payload text (two bytes a character at most). */
+    /**
+     * What a queued lead holds in memory, roughly: its texts (two bytes a character at most): the payload,
+     * its details and attachments as stored, and its event's data.
+     */
     private static long bytes(NewLead lead) {
-        String text = lead.lead().rawText;
-        return 2L * (lead.lead().raw.length() + (text == null ? 0 : text.length()));
+        Lead l = lead.lead();
+        return 2L * (l.raw.length() + length(l.rawText) + length(l.details) + length(l.attachments)
+                + length(lead.eventData()));
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
     }
 
     private static void answerAll(Map<String, List<Waiting>> byLeadId, Set<String> stored) {

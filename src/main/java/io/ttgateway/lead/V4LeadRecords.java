@@ -2,6 +2,7 @@ package io.ttgateway.lead;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ttgateway.connection.ApiVersion;
+import io.ttgateway.common.AttachmentView;
 import io.ttgateway.event.NewEvent;
 import io.ttgateway.webhook.Parsed;
 import io.ttgateway.webhook.payload.Attachments;
@@ -70,35 +71,23 @@ final class V4LeadRecords {
         long spread = poll.toMillis() <= 0 ? 0 : ThreadLocalRandom.current().nextLong(poll.toMillis());
         lead.nextPollAt = now.plusMillis(spread);
 
-        List<LeadDetail> details = new ArrayList<>();
-        List<V4NegotiationData.Detail> asked = r.map(V4NegotiationData.Request::details).orElse(List.of());
-        for (int i = 0; i < asked.size(); i++) {
-            LeadDetail detail = new LeadDetail();
-            detail.leadId = lead.leadId;
-            detail.position = i;
-            detail.question = asked.get(i).question();
-            detail.answer = asked.get(i).answer();
-            details.add(detail);
+        List<LeadView.Detail> details = new ArrayList<>();
+        for (V4NegotiationData.Detail detail : r.map(V4NegotiationData.Request::details).orElse(List.of())) {
+            details.add(new LeadView.Detail(detail.question(), detail.answer()));
         }
-        List<LeadAttachment> attachments = Attachments.toEntities(
-                r.map(V4NegotiationData.Request::attachments).orElse(null), (i, file) -> {
-                    LeadAttachment attachment = new LeadAttachment();
-                    attachment.leadId = lead.leadId;
-                    attachment.position = i;
-                    attachment.file = file;
-                    return attachment;
-                });
-        return new NewLead(lead, details, attachments, eventData(lead, details, attachments));
+        LeadParts parts = new LeadParts(details, Attachments.toEntities(
+                r.map(V4NegotiationData.Request::attachments).orElse(null), (i, file) -> AttachmentView.of(file)));
+        lead.details = parts.detailsJson();
+        lead.attachments = parts.attachmentsJson();
+        return new NewLead(lead, eventData(lead));
     }
 
     /** The lead as its lead.received event shows it, from the stored columns. */
-    private static String eventData(Lead lead, List<LeadDetail> details, List<LeadAttachment> attachments) {
+    private static String eventData(Lead lead) {
         return NewEvent.leadReceived(new NewEvent.V4Lead(lead.leadId, lead.createdAt, lead.requestId, lead.category,
                 lead.categoryId, lead.title, lead.description, lead.address1, lead.address2, lead.city, lead.state,
                 lead.zipCode, lead.travelPreferences,
-                details.stream().map(d -> new NewEvent.Detail(d.question, d.answer)).toList(),
-                attachments.stream().map(a -> new NewEvent.File(a.file.fileName, a.file.fileSize, a.file.mimeType,
-                        a.file.url, a.file.description)).toList(),
+                lead.details, lead.attachments,
                 lead.customerId, lead.customerName, lead.customerPhone, lead.businessId, lead.businessName, lead.price,
                 lead.leadPrice, lead.chargeState, lead.status, ApiVersion.V4.wireName())).data();
     }

@@ -91,8 +91,9 @@ class NewEventTest {
     void aV4LeadIsShownInTheLegacyLeadsShapeWithApiVersionAndStatus() {
         NewEvent event = NewEvent.leadReceived(new NewEvent.V4Lead("l-1", Instant.parse("2026-08-16T17:13:04Z"),
                 "r-1", "Plumbing", "c-1", "Plumbing", "Leaky tap", "1 Main St", null, "Austin", "TX", "78701",
-                "Pro travels", List.of(new NewEvent.Detail("When?", "Soon")),
-                List.of(new NewEvent.File("tap.jpg", 2048, "image/jpeg", "https://files/tap.jpg", "the tap")),
+                "Pro travels", "[{\"question\":\"When?\",\"answer\":\"Soon\"}]",
+                "[{\"fileName\":\"tap.jpg\",\"fileSize\":2048,\"mimeType\":\"image/jpeg\",\"url\":\"https://files/tap.jpg\","
+                        + "\"description\":\"the tap\"}]",
                 "cu-1", "Ana B", "+15125550100", "b-1", "Ana's Plumbing", "$150.00", "$12.50", "NotCharged", "Open",
                 "v4"));
 
@@ -114,15 +115,19 @@ class NewEventTest {
     @Test
     void aV4LeadsDataHoldsAnyTextAsJacksonWritesIt() throws Exception {
         String odd = "say \"hi\"\\ \t\n\u0001 caf\u00e9 \uD83D\uDEB0 </script>";
-        NewEvent full = NewEvent.leadReceived(new NewEvent.V4Lead("l-1", Instant.ofEpochSecond(-1), "r-1", odd,
-                "c-1", odd, odd, odd, odd, odd, odd, odd, odd, List.of(new NewEvent.Detail(odd, odd),
-                        new NewEvent.Detail("second", "")),
-                List.of(new NewEvent.File(odd, Long.MAX_VALUE, odd, odd, null)), "cu-1", odd, odd, "b-1", odd,
-                odd, odd, odd, odd, "v4"));
-        NewEvent bare = NewEvent.leadReceived(new NewEvent.V4Lead("l-2", null, null, null, null, null, null, null,
-                null, null, null, null, null, List.of(), List.of(), null, null, null, "b-1", null, null, null, null,
-                null, "v4"));
         ObjectMapper mapper = new ObjectMapper();
+        // the lead row's arrays, as LeadParts writes them (compact, Jackson's escaping)
+        String details = mapper.createArrayNode().add(mapper.createObjectNode().put("question", odd).put("answer", odd))
+                .add(mapper.createObjectNode().put("question", "second").put("answer", "")).toString();
+        String files = mapper.createArrayNode().add(mapper.createObjectNode().put("fileName", odd)
+                .put("fileSize", Long.MAX_VALUE).put("mimeType", odd).put("url", odd).putNull("description")).toString();
+        NewEvent full = NewEvent.leadReceived(new NewEvent.V4Lead("l-1", Instant.ofEpochSecond(-1), "r-1", odd,
+                "c-1", odd, odd, odd, odd, odd, odd, odd, odd, details, files, "cu-1", odd, odd, "b-1", odd,
+                odd, odd, odd, odd, "v4"));
+        // no arrays at all: empty ones
+        NewEvent bare = NewEvent.leadReceived(new NewEvent.V4Lead("l-2", null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, "b-1", null, null, null, null,
+                null, "v4"));
 
         for (NewEvent event : List.of(full, bare)) {
             assertThat(mapper.readTree(event.data()).toString()).isEqualTo(event.data());

@@ -62,10 +62,10 @@ class LeadBatchTest {
         assertThat(answers.stream().filter(a -> a.contains("\"duplicate\""))).hasSize(20);
         String[] idArray = ids.toArray(String[]::new);
         assertThat(db.count("select count(*) from lead where lead_id = any($1)", (Object) idArray)).isEqualTo(100);
-        assertThat(db.count("select count(*) from lead_detail where lead_id = any($1)", (Object) idArray))
-                .isEqualTo(200);
-        assertThat(db.count("select count(*) from lead_attachment where lead_id = any($1)", (Object) idArray))
-                .isEqualTo(100);
+        assertThat(db.count("select sum(jsonb_array_length(details)) from lead where lead_id = any($1)",
+                (Object) idArray)).isEqualTo(200);
+        assertThat(db.count("select sum(jsonb_array_length(attachments)) from lead where lead_id = any($1)",
+                (Object) idArray)).isEqualTo(100);
         assertThat(db.count("select count(distinct lead_id) from event where lead_id = any($1)"
                 + " and type = 'lead.received'", (Object) idArray)).isEqualTo(100);
         assertThat(db.count("select count(*) from event where lead_id = any($1)", (Object) idArray)).isEqualTo(100);
@@ -206,7 +206,7 @@ class LeadBatchTest {
             String schema = connection.query("select current_schema()").execute().await().indefinitely()
                     .iterator().next().getString(0);
             run(connection, "create schema " + probe);
-            for (String table : List.of("lead", "lead_update", "lead_detail", "lead_attachment", "event")) {
+            for (String table : List.of("lead", "lead_update", "event")) {
                 run(connection, "create table " + probe + "." + table + " (like " + schema + "." + table
                         + " including all)");
             }
@@ -241,7 +241,9 @@ class LeadBatchTest {
         lead.customerId = Fixtures.newId();
         lead.businessId = Fixtures.newId();
         lead.raw = "{\"leadID\":\"" + leadId + "\"}";
-        return new NewLead(lead, List.of(), List.of());
+        lead.details = "[]";
+        lead.attachments = "[]";
+        return new NewLead(lead);
     }
 
     /** Every body posted at once; each answer as "status body". */

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ttgateway.support.MigrationSchema;
 import io.ttgateway.support.TableLock;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -79,14 +79,7 @@ class LeadPartKeysMigrationTest {
 
         // another session's transaction uses lead_attachment for ~3 s: the first attempts give up after 2 s
         // each, a later one gets the locks
-        try (TableLock holder = holdingLeadAttachment()) {
-            CompletableFuture<Void> released = CompletableFuture.runAsync(holder::release,
-                    CompletableFuture.delayedExecutor(3, TimeUnit.SECONDS));
-
-            flyway("16").migrate();
-
-            assertThat(released).isDone();
-        }
+        assertThat(schema.migrateWhileHolding("lead_attachment", Duration.ofSeconds(3), "16")).isTrue();
         assertKeyedByLeadAndPosition();
     }
 

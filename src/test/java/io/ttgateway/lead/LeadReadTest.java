@@ -10,7 +10,9 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.ttgateway.support.Db;
 import io.ttgateway.support.Fixtures;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +20,9 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class LeadReadTest {
+
+    @Inject
+    Db db;
 
     private static List<String> postLeads(String businessId, int count) {
         List<String> ids = new ArrayList<>();
@@ -150,5 +155,39 @@ class LeadReadTest {
         // whatever subset of the new leads was seen, everything is newest first
         List<String> sortedByArrival = seen.stream().sorted(java.util.Comparator.comparingInt(expectedOrder::indexOf).reversed()).toList();
         assertThat(seen).containsExactlyElementsOf(sortedByArrival);
+    }
+
+    /**
+     * A lead stored before V18 has its details and attachments as rows of lead_detail and lead_attachment
+     * and none in its own row: a page holding it beside a lead stored now shows both leads' parts, in
+     * Thumbtack's order, and so does the single-lead read.
+     */
+    @Test
+    void leadsStoredBeforeTheirPartsMovedIntoTheRowShowThemBesideNewOnes() {
+        String businessId = Fixtures.newId();
+        String older = Fixtures.newId();
+        db.rows("insert into lead (lead_id, request_id, category, title, customer_id, business_id, raw, received_at)"
+                + " values ($1, 'R1', 'Painting', 'Painting', 'C1', $2, '{}', now() - interval '1 hour')",
+                older, businessId);
+        db.rows("insert into lead_detail (lead_id, position, question, answer) values"
+                + " ($1, 1, 'Number of rooms', '4 rooms'), ($1, 0, 'Type of property', 'Home')", older);
+        db.rows("insert into lead_attachment (lead_id, position, file_name, file_size, mime_type, url, description)"
+                + " values ($1, 0, 'door.jpg', 1139, 'image/jpeg', 'https://example.test/door.jpg', null)", older);
+        String newer = postLeads(businessId, 1).get(0);
+
+        JsonPath page = partner().queryParam("businessId", businessId).get("/api/v1/leads").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(page.getList("items.leadId")).containsExactly(newer, older);
+        assertThat(page.getList("items[1].request.details.question"))
+                .containsExactly("Type of property", "Number of rooms");
+        assertThat(page.getList("items[1].request.attachments.fileName")).containsExactly("door.jpg");
+        assertThat(page.getLong("items[1].request.attachments[0].fileSize")).isEqualTo(1139L);
+        assertThat(page.getList("items[0].request.details.answer")).hasSize(2).doesNotContainNull();
+        assertThat(page.getList("items[0].request.attachments.fileName")).containsExactly("door.jpg");
+
+        partner().get("/api/v1/leads/" + older).then().statusCode(200)
+                .body("request.details.answer", org.hamcrest.Matchers.contains("Home", "4 rooms"))
+                .body("request.attachments[0].mimeType", equalTo("image/jpeg"))
+                .body("request.attachments[0].description", nullValue());
     }
 }

@@ -5,9 +5,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
@@ -66,6 +69,20 @@ public final class MigrationSchema {
      */
     public TableLock holding(String table) throws SQLException {
         return TableLock.hold(name, table, "access share");
+    }
+
+    /**
+     * Migrates up to {@code target} (null: every migration) while another session's transaction uses
+     * {@code table} for {@code held}, then releases it. True when the lock was released before the migration
+     * ended: the migration waited for it instead of failing or going around it.
+     */
+    public boolean migrateWhileHolding(String table, Duration held, String target) throws SQLException {
+        try (TableLock holder = holding(table)) {
+            CompletableFuture<Void> released = CompletableFuture.runAsync(holder::release,
+                    CompletableFuture.delayedExecutor(held.toMillis(), TimeUnit.MILLISECONDS));
+            flyway(target).migrate();
+            return released.isDone();
+        }
     }
 
     public void drop() throws SQLException {

@@ -47,10 +47,15 @@ class LeadWebhookTest {
         assertThat(row.getString("lead_price")).isNull();
         assertThat(row.getOffsetDateTime("created_at").toEpochSecond()).isEqualTo(1498760294L);
         assertThat(row.getOffsetDateTime("received_at")).isNotNull();
-        assertThat(db.count("select count(*) from lead_detail where lead_id = $1", leadId)).isEqualTo(2);
-        Row attachment = db.one("select * from lead_attachment where lead_id = $1", leadId);
-        assertThat(attachment.getString("file_name")).isEqualTo("door.jpg");
-        assertThat(attachment.getLong("file_size")).isEqualTo(1139L);
+        // details and attachments in the lead's row (V18), none in the tables of older leads
+        assertThat(db.count("select jsonb_array_length(details) from lead where lead_id = $1", leadId)).isEqualTo(2);
+        Row attachment = db.one("select attachments->0->>'fileName', (attachments->0->>'fileSize')::int8,"
+                + " jsonb_array_length(attachments) from lead where lead_id = $1", leadId);
+        assertThat(attachment.getString(0)).isEqualTo("door.jpg");
+        assertThat(attachment.getLong(1)).isEqualTo(1139L);
+        assertThat(attachment.getInteger(2)).isEqualTo(1);
+        assertThat(db.count("select (select count(*) from lead_detail where lead_id = $1)"
+                + " + (select count(*) from lead_attachment where lead_id = $1)", leadId)).isZero();
         assertThat(db.one("select raw->>'leadType' from lead where lead_id = $1", leadId).getString(0))
                 .isEqualTo("INSTANT_BOOK");
         Row event = db.one("select type, business_id, data is null from event where lead_id = $1", leadId);
@@ -68,7 +73,7 @@ class LeadWebhookTest {
         thumbtack().body(body).post("/v1/lead").then().statusCode(200).body("status", equalTo("duplicate"));
 
         assertThat(db.count("select count(*) from lead where lead_id = $1", leadId)).isEqualTo(1);
-        assertThat(db.count("select count(*) from lead_detail where lead_id = $1", leadId)).isEqualTo(2);
+        assertThat(db.count("select jsonb_array_length(details) from lead where lead_id = $1", leadId)).isEqualTo(2);
         assertThat(db.count("select count(*) from event where lead_id = $1", leadId)).isEqualTo(1);
     }
 
@@ -89,7 +94,7 @@ class LeadWebhookTest {
             pool.shutdown();
         }
         assertThat(db.count("select count(*) from lead where lead_id = $1", leadId)).isEqualTo(1);
-        assertThat(db.count("select count(*) from lead_attachment where lead_id = $1", leadId)).isEqualTo(1);
+        assertThat(db.count("select jsonb_array_length(attachments) from lead where lead_id = $1", leadId)).isEqualTo(1);
         assertThat(db.count("select count(*) from event where lead_id = $1", leadId)).isEqualTo(1);
     }
 }

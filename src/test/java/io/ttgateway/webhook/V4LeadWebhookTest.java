@@ -73,10 +73,11 @@ class V4LeadWebhookTest {
         assertThat(lead.getOffsetDateTime("next_poll_at")).isBetween(sent.minusSeconds(5),
                 sent.plus(Duration.ofMinutes(15)).plusSeconds(5));
         assertThat(Fixtures.JSON.readTree(lead.getString("raw_json"))).isEqualTo(Fixtures.JSON.readTree(body.toString()));
-        assertThat(db.rows("select question, answer from lead_detail where lead_id = $1 order by position", leadId))
+        assertThat(db.rows("select d->>'question', d->>'answer' from lead, jsonb_array_elements(details)"
+                + " with ordinality as x(d, n) where lead_id = $1 order by n", leadId))
                 .extracting(r -> r.getString(0) + "=" + r.getString(1))
                 .containsExactly("Type of property=Home", "Number of rooms=4 rooms");
-        assertThat(db.one("select file_name from lead_attachment where lead_id = $1", leadId).getString(0))
+        assertThat(db.one("select attachments->0->>'fileName' from lead where lead_id = $1", leadId).getString(0))
                 .isEqualTo("door.jpg");
 
         Row event = db.one("select type, business_id, data::text from event where lead_id = $1", leadId);
@@ -146,7 +147,8 @@ class V4LeadWebhookTest {
         String[] ids = leadIds.toArray(String[]::new);
         assertThat(db.count("select count(*) from lead where lead_id = any($1)", (Object) ids)).isEqualTo(10);
         assertThat(db.count("select count(*) from event where lead_id = any($1)", (Object) ids)).isEqualTo(10);
-        assertThat(db.count("select count(*) from lead_detail where lead_id = any($1)", (Object) ids)).isEqualTo(20);
+        assertThat(db.count("select sum(jsonb_array_length(details)) from lead where lead_id = any($1)", (Object) ids))
+                .isEqualTo(20);
     }
 
     @Test

@@ -27,7 +27,7 @@ class WebhookIT {
         Packaged.thumbtack().body(body).post("/v1/lead").then().statusCode(200).body("status", equalTo("duplicate"));
 
         assertThat(Packaged.count("select count(*) from lead where lead_id = ?", leadId)).isEqualTo(1);
-        assertThat(Packaged.count("select count(*) from lead_detail where lead_id = ?", leadId)).isEqualTo(2);
+        assertThat(Packaged.count("select jsonb_array_length(details) from lead where lead_id = ?", leadId)).isEqualTo(2);
         assertThat(Packaged.count("select count(*) from event where lead_id = ? and type = 'lead.received'", leadId))
                 .isEqualTo(1);
     }
