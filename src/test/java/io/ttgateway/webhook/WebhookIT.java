@@ -30,6 +30,11 @@ class WebhookIT {
         assertThat(Packaged.count("select jsonb_array_length(details) from lead where lead_id = ?", leadId)).isEqualTo(2);
         assertThat(Packaged.count("select count(*) from event where lead_id = ? and type = 'lead.received'", leadId))
                 .isEqualTo(1);
+        // read back through the packaged build's partner API: the details and attachments kept in the row
+        Packaged.partner().get("/api/v1/leads/" + leadId).then().statusCode(200)
+                .body("request.details[1].answer", equalTo("4 rooms"))
+                .body("request.attachments[0].fileName", equalTo("door.jpg"))
+                .body("request.attachments[0].fileSize", equalTo(1139));
     }
 
     @Test
