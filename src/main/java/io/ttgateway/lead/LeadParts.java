@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.ttgateway.common.AttachmentView;
+import io.ttgateway.webhook.payload.Attachment;
+import io.ttgateway.webhook.payload.Attachments;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -24,6 +26,17 @@ record LeadParts(List<LeadView.Detail> details, List<AttachmentView> attachments
     LeadParts {
         details = List.copyOf(details);
         attachments = List.copyOf(attachments);
+    }
+
+    /** A lead's parts as its webhook delivered them (attachments may be null: none). */
+    static LeadParts delivered(List<LeadView.Detail> details, List<Attachment> attachments) {
+        return new LeadParts(details, Attachments.toEntities(attachments, (position, file) -> AttachmentView.of(file)));
+    }
+
+    /** Sets the lead's two columns to these parts, as the batch statement stores them. */
+    void storeIn(Lead lead) {
+        lead.details = detailsJson();
+        lead.attachments = attachmentsJson();
     }
 
     /** The details column's text. */

@@ -23,6 +23,8 @@ public class LeadReadService {
 
     static final String CURSOR_KIND = "lead";
 
+    private static final LeadParts NO_PARTS = new LeadParts(List.of(), List.of());
+
     private final LeadRepository leads;
     private final LeadPartsRepository parts;
     private final MessageRepository messages;
@@ -73,8 +75,6 @@ public class LeadReadService {
         }).toList());
     }
 
-    private static final LeadParts NO_PARTS = new LeadParts(List.of(), List.of());
-
     /** The details and attachments of leads stored before V18, from lead_detail and lead_attachment. */
     private Uni<Map<String, LeadParts>> olderParts(List<String> ids) {
         if (ids.isEmpty()) {
@@ -86,7 +86,7 @@ public class LeadReadService {
                             Collectors.toList())));
             Map<String, List<AttachmentView>> filesByLead = files.stream().collect(Collectors.groupingBy(
                     f -> f.leadId, Collectors.mapping(f -> AttachmentView.of(f.file), Collectors.toList())));
-            return ids.stream().distinct().collect(Collectors.toMap(id -> id,
+            return ids.stream().collect(Collectors.toMap(id -> id,
                     id -> new LeadParts(detailsByLead.getOrDefault(id, List.of()), filesByLead.getOrDefault(id, List.of()))));
         }));
     }

@@ -1,9 +1,7 @@
 package io.ttgateway.lead;
 
-import io.ttgateway.common.AttachmentView;
 import io.ttgateway.common.Epochs;
 import io.ttgateway.webhook.Parsed;
-import io.ttgateway.webhook.payload.Attachments;
 import io.ttgateway.webhook.payload.LeadPayload;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,9 +51,7 @@ final class LeadRecords {
                 details.add(new LeadView.Detail(detail.question(), detail.answer()));
             }
         }
-        LeadParts parts = new LeadParts(details, Attachments.toEntities(r.attachments(), (i, file) -> AttachmentView.of(file)));
-        lead.details = parts.detailsJson();
-        lead.attachments = parts.attachmentsJson();
+        LeadParts.delivered(details, r.attachments()).storeIn(lead);
         return new NewLead(lead);
     }
 }

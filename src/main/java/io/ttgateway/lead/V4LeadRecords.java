@@ -2,10 +2,8 @@ package io.ttgateway.lead;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ttgateway.connection.ApiVersion;
-import io.ttgateway.common.AttachmentView;
 import io.ttgateway.event.NewEvent;
 import io.ttgateway.webhook.Parsed;
-import io.ttgateway.webhook.payload.Attachments;
 import io.ttgateway.webhook.payload.V4NegotiationData;
 import io.ttgateway.webhook.payload.V4Times;
 import java.time.Duration;
@@ -75,10 +73,7 @@ final class V4LeadRecords {
         for (V4NegotiationData.Detail detail : r.map(V4NegotiationData.Request::details).orElse(List.of())) {
             details.add(new LeadView.Detail(detail.question(), detail.answer()));
         }
-        LeadParts parts = new LeadParts(details, Attachments.toEntities(
-                r.map(V4NegotiationData.Request::attachments).orElse(null), (i, file) -> AttachmentView.of(file)));
-        lead.details = parts.detailsJson();
-        lead.attachments = parts.attachmentsJson();
+        LeadParts.delivered(details, r.map(V4NegotiationData.Request::attachments).orElse(null)).storeIn(lead);
         return new NewLead(lead, eventData(lead));
     }
 
