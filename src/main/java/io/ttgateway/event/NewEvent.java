@@ -1,14 +1,10 @@
 package io.ttgateway.event;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import io.ttgateway.common.JsonText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -23,7 +19,6 @@ import java.util.UUID;
 public final class NewEvent {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final JsonFactory JSON_TEXT = new JsonFactory();
 
     private final EventType type;
     private final String businessId;
@@ -98,8 +93,7 @@ public final class NewEvent {
      * every v4 lead, and the tree cost a map per object and a node per value.
      */
     private static String v4LeadData(V4Lead lead) {
-        StringWriter text = new StringWriter(1024);
-        try (JsonGenerator json = JSON_TEXT.createGenerator(text)) {
+        return JsonText.write(1024, json -> {
             json.writeStartObject();
             json.writeStringField("leadID", lead.leadId());
             json.writeStringField("createTimestamp", epochSeconds(lead.createdAt()));
@@ -137,10 +131,7 @@ public final class NewEvent {
             json.writeStringField("status", lead.status());
             json.writeStringField("apiVersion", lead.apiVersion());
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
-        }
-        return text.toString();
+        });
     }
 
     /**

@@ -1,14 +1,13 @@
 package io.ttgateway.lead;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.ttgateway.common.AttachmentView;
+import io.ttgateway.common.JsonText;
 import io.ttgateway.webhook.payload.Attachment;
 import io.ttgateway.webhook.payload.Attachments;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +40,7 @@ record LeadParts(List<LeadView.Detail> details, List<AttachmentView> attachments
 
     /** The details column's text. */
     String detailsJson() {
-        return write(json -> {
+        return JsonText.write(256, json -> {
             json.writeStartArray();
             for (LeadView.Detail detail : details) {
                 json.writeStartObject();
@@ -55,7 +54,7 @@ record LeadParts(List<LeadView.Detail> details, List<AttachmentView> attachments
 
     /** The attachments column's text. */
     String attachmentsJson() {
-        return write(json -> {
+        return JsonText.write(256, json -> {
             json.writeStartArray();
             for (AttachmentView file : attachments) {
                 json.writeStartObject();
@@ -85,20 +84,6 @@ record LeadParts(List<LeadView.Detail> details, List<AttachmentView> attachments
                     f.text("url"), f.text("description")));
         }
         return new LeadParts(details, attachments);
-    }
-
-    private interface Writing {
-        void to(JsonGenerator json) throws IOException;
-    }
-
-    private static String write(Writing writing) {
-        StringWriter text = new StringWriter(256);
-        try (JsonGenerator json = JSON.createGenerator(text)) {
-            writing.to(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
-        }
-        return text.toString();
     }
 
     /** The scalar fields of one object of an array, by name (null values kept as null). */
