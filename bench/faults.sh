@@ -91,7 +91,8 @@ a)
                 and lead_id like '$AP%' group by lead_id having count(*) > 1) d")
   A_MISSING=$(sql "select count(*) from a_answers a where not exists (select 1 from thumbtack.lead l where l.lead_id = a.lead_id)")
   A_HALF=$(sql "select count(*) from thumbtack.lead l where l.lead_id like '$AP%' and (
-                jsonb_array_length(l.details) is distinct from 2
+                l.payload is null
+             or jsonb_array_length(l.details) is distinct from 2
              or jsonb_array_length(l.attachments) is distinct from 1
              or (select count(*) from thumbtack.event e where e.lead_id = l.lead_id and e.type = 'lead.received') <> 1)")
   result "(a) database outage: $(( A_2XX + A_503 + A_OTHER )) leads sent; $A_2XX answered 2xx, $A_503 answered 503 (due from $A_WINDOW into the load; the proxy was down for ~7 s of it), $A_OTHER other${A_OTHER_DETAIL:+ ($A_OTHER_DETAIL)}; 2xx leads missing after recovery: $A_LOST; non-2xx leads already stored: $A_503_STORED"

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * <li>One statement: the leads not stored yet, each with the latest update that arrived before it
  * (those updates marked applied) and its request details and attachments in its own columns, and one
  * {@code lead.received} event each (a legacy lead's without a copy of the payload: the feed reads
- * lead.raw), in the batch's order. It runs after the locks, so its snapshot sees every lead and update committed by
+ * lead's payload), in the batch's order. It runs after the locks, so its snapshot sees every lead and update committed by
  * a transaction that held a lock before us. Whether a lead is new is decided by the insert's
  * {@code ON CONFLICT (lead_id) DO NOTHING}, through the unique index whatever the plan. It returns
  * the IDs it stored.</li>
@@ -73,7 +73,7 @@ class LeadBatchSql {
                 + " applied as (update lead_update set applied_at = $" + now
                 + " where lead_id = any(" + leadIds + "::text[])"
                 + " and applied_at is null and lead_id in (select lead_id from stored))"
-                // a legacy lead's event has no data: its payload is lead.raw (V7), no second copy
+                // a legacy lead's event has no data: its payload is the lead's (V7), no second copy
                 + " insert into event (type, business_id, lead_id, occurred_at, data)"
                 + " select $" + eventType + "::text, f.business_id, f.lead_id, $" + now + ", f.event_data::jsonb"
                 + " from t f where f.lead_id in (select lead_id from stored) order by f.ord returning lead_id";

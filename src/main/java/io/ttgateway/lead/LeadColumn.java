@@ -34,8 +34,8 @@ enum LeadColumn {
     LEAD_TYPE("lead_type", Kind.TEXT, l -> l.leadType),
     LEAD_PRICE("lead_price", l -> l.leadPrice, u -> u.leadPrice, (l, value) -> l.leadPrice = value),
     CHARGE_STATE("charge_state", l -> l.chargeState, u -> u.chargeState, (l, value) -> l.chargeState = value),
-    RAW("raw", Kind.JSONB, l -> l.raw),
-    // the body as received, for the few leads jsonb cannot hold as they are (null otherwise)
+    PAYLOAD("payload", Kind.JSON, l -> l.payload),
+    // the body as received, for the few leads jsonb could not hold as they are (null otherwise)
     RAW_TEXT("raw_text", Kind.TEXT, l -> l.rawText),
     // the request's details and attachments (LeadParts), never null for a lead stored now
     DETAILS("details", Kind.JSONB, l -> l.details),
@@ -54,6 +54,8 @@ enum LeadColumn {
         TIME,
         /** From a text[] parameter, cast: a parameter typed jsonb would store the JSON text as one JSON string. */
         JSONB,
+        /** From a text[] parameter, cast to json (kept as the text it is, once checked to be JSON). */
+        JSON,
         /** As TEXT, unless an update of the lead arrived before it: then the latest such update's value. */
         UPDATED,
         /** No parameter of its own: the batch's time. */
@@ -113,6 +115,7 @@ enum LeadColumn {
         return switch (kind) {
             case TEXT, TIME -> "f." + column;
             case JSONB -> "f." + column + "::jsonb";
+            case JSON -> "f." + column + "::json";
             case UPDATED -> "case when u.lead_id is null then f." + column + " else u." + column + " end";
             case BATCH_TIME -> now;
         };

@@ -40,7 +40,7 @@ final class LeadRecords {
         lead.leadType = p.leadType();
         lead.leadPrice = p.leadPrice();
         lead.chargeState = p.chargeState();
-        lead.raw = parsed.rawJson();
+        lead.payload = parsed.rawJson();
         lead.rawText = parsed.rawText();
         lead.receivedAt = now;
         lead.updatedAt = now;

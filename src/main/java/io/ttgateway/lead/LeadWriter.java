@@ -221,7 +221,7 @@ class LeadWriter {
      */
     private static long bytes(NewLead lead) {
         Lead l = lead.lead();
-        return 2L * (l.raw.length() + length(l.rawText) + length(l.details) + length(l.attachments)
+        return 2L * (l.payload.length() + length(l.rawText) + length(l.details) + length(l.attachments)
                 + length(lead.eventData()));
     }
 

@@ -62,7 +62,7 @@ final class V4LeadRecords {
         lead.leadPrice = p.leadPrice();
         lead.chargeState = p.chargeState();
         lead.status = p.status();
-        lead.raw = delivery.rawJson();
+        lead.payload = delivery.rawJson();
         lead.rawText = delivery.rawText();
         lead.receivedAt = now;
         lead.updatedAt = now;

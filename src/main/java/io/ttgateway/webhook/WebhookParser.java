@@ -87,32 +87,39 @@ public class WebhookParser {
             JsonNode storable = unstorable.storableCopy(raw);
             return new Parsed<>(payload, storable, storable.toString(), body);
         }
-        return new Parsed<>(payload, raw, readAsParsed(body) ? body : raw.toString(), null);
+        String stored = storedText(body);
+        return new Parsed<>(payload, raw, stored != null ? stored : raw.toString(), null);
     }
 
     /**
-     * PostgreSQL's jsonb reads a body the parser took as the parser did (same values, the last of
-     * repeated keys kept, whitespace dropped), except for what only the parser allows or PostgreSQL
-     * refuses: a trailing comma (allowed for the reference's own samples), a Unicode escape (backslash,
-     * u, four hex digits) such as a lone surrogate, a byte order mark, and a number beyond numeric. The
-     * tree is checked for such numbers ({@link UnstorableText}), but jsonb reads every value of a key
-     * given twice while the tree keeps only the last, so any number with an exponent (the only way to
-     * write one beyond numeric within the parser's 1000-digit limit) also sends the body through the
-     * tree. Such bodies are stored as the tree's text instead.
+     * The body as the JSON columns store it: without the whitespace between its tokens (so a stored
+     * payload is one line, as the feed and its event stream hand it out), or null when PostgreSQL would
+     * not read it as the parser did. The body itself is returned when it has no such whitespace.
+     *
+     * <p>PostgreSQL's json and jsonb read a body the parser took as the parser did (same values, the last
+     * of repeated keys the one that counts), except for what only the parser allows or PostgreSQL refuses:
+     * a trailing comma (allowed for the reference's own samples), a Unicode escape (backslash, u, four hex
+     * digits) such as a lone surrogate, a byte order mark, and a number beyond jsonb's numeric. The tree is
+     * checked for such numbers ({@link UnstorableText}), but jsonb reads every value of a key given twice
+     * while the tree keeps only the last, so any number with an exponent (the only way to write one beyond
+     * numeric within the parser's 1000-digit limit) also sends the body through the tree. Such bodies are
+     * stored as the tree's text instead.
      */
-    static boolean readAsParsed(String body) {
+    static String storedText(String body) {
+        StringBuilder compact = null;
+        int from = 0; // where the run of the body not yet copied to compact starts
         boolean inText = false;
         boolean afterComma = false;
         char previous = ' ';
         for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);
             if (c == '\uFEFF') {
-                return false;
+                return null;
             }
             if (inText) {
                 if (c == '\\') {
                     if (i + 1 < body.length() && body.charAt(i + 1) == 'u') {
-                        return false;
+                        return null;
                     }
                     i++; // the escaped character: \" does not end the text
                 } else if (c == '"') {
@@ -127,16 +134,21 @@ public class WebhookParser {
                 }
                 case ',' -> afterComma = true;
                 case ' ', '\n', '\r', '\t' -> {
-                    // a comma stays the last token across whitespace
+                    // left out; a comma stays the last token across it
+                    if (compact == null) {
+                        compact = new StringBuilder(body.length());
+                    }
+                    compact.append(body, from, i);
+                    from = i + 1;
                 }
                 case '}', ']' -> {
                     if (afterComma) {
-                        return false;
+                        return null;
                     }
                 }
                 case 'e', 'E' -> {
                     if (Character.isDigit(previous) || previous == '.') {
-                        return false; // an exponent (in true and false, an e follows a letter)
+                        return null; // an exponent (in true and false, an e follows a letter)
                     }
                     afterComma = false;
                 }
@@ -144,7 +156,7 @@ public class WebhookParser {
             }
             previous = c;
         }
-        return true;
+        return compact == null ? body : compact.append(body, from, body.length()).toString();
     }
 
     /**

@@ -4,6 +4,7 @@ import static io.ttgateway.support.Api.partner;
 import static io.ttgateway.support.Api.thumbtack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,8 +17,10 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -77,6 +80,40 @@ class EventFeedTest {
                 .isEqualTo("written before V7");
         assertThatThrownBy(() -> db.count("insert into event (type, lead_id) values ('message.received', $1)"
                 + " returning id", leadId)).hasMessageContaining("event_data_present");
+    }
+
+    /**
+     * A lead stored before V19 has its payload in raw (jsonb) and none in payload (json): its event is
+     * served from raw, in the same page as one served from payload. A lead row has exactly one of them.
+     */
+    @Test
+    void aLeadStoredBeforeV19IsServedFromItsJsonbPayload() {
+        String before = Fixtures.newId();
+        String after = Fixtures.newId();
+        long first = db.count("""
+                with l as (insert into lead (lead_id, request_id, category, title, customer_id, business_id, raw)
+                           values ($1, 'R1', 'Painting', 'Painting', 'C1', 'B1', '{"leadID": "stored before V19"}'))
+                insert into event (type, business_id, lead_id) values ('lead.received', 'B1', $1) returning id""",
+                before);
+        thumbtack().body(Fixtures.lead(after, Fixtures.newId()).toString()).post("/v1/lead").then().statusCode(200);
+
+        AtomicReference<JsonPath> read = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            read.set(partner().queryParam("after", first - 1).queryParam("limit", 100).get("/api/v1/events")
+                    .then().statusCode(200).extract().jsonPath());
+            return read.get().getList("items.leadId", String.class).containsAll(List.of(before, after));
+        });
+        JsonPath page = read.get();
+        List<String> leads = page.getList("items.leadId", String.class);
+        assertThat(page.getString("items[" + leads.indexOf(before) + "].data.leadID")).isEqualTo("stored before V19");
+        assertThat(page.getString("items[" + leads.indexOf(after) + "].data.leadID")).isEqualTo(after);
+        assertThat(db.count("select count(*) from lead where lead_id = $1 and raw is null and payload is not null", after))
+                .isEqualTo(1);
+        for (String both : List.of("'{}', '{}'", "null, null")) {
+            assertThatThrownBy(() -> db.count("insert into lead (lead_id, request_id, category, title, customer_id,"
+                    + " business_id, raw, payload) values ($1, 'R1', 'Painting', 'Painting', 'C1', 'B1', " + both
+                    + ") returning id", Fixtures.newId())).hasMessageContaining("lead_payload_once");
+        }
     }
 
     /** A row that commits late with a smaller id must hold back the rows behind it, not be skipped. */

@@ -3,6 +3,8 @@ package io.ttgateway.feed;
 import static io.ttgateway.support.Api.thumbtack;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.ttgateway.support.Db;
@@ -85,5 +87,28 @@ class EventStreamTest {
         for (CompletableFuture<List<Delivered>> subscriber : subscribers) {
             assertThat(of(subscriber.get(10, TimeUnit.SECONDS), leadId).id()).isEqualTo(eventId);
         }
+    }
+
+    /**
+     * A lead's payload is stored as the text it came in, less the whitespace between its tokens: a body
+     * written over many lines still reaches the stream as one data line (a line break in it would end the
+     * SSE field there), and means what the body meant.
+     */
+    @Test
+    void aLeadPostedOverManyLinesIsStreamedAsOneDataLine() throws Exception {
+        FeedReader tail = FeedReader.atTail(db);
+        String leadId = Fixtures.newId();
+        ObjectNode lead = Fixtures.lead(leadId, Fixtures.newId());
+        String pretty = Fixtures.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(lead).replace("\n", "\r\n\t");
+        CompletableFuture<List<String>> streamed = FeedReader.streamedLines(stream, tail.cursor(), leadId);
+
+        thumbtack().body(pretty).post("/v1/lead").then().statusCode(200);
+
+        List<String> lines = streamed.get(10, TimeUnit.SECONDS);
+        List<String> data = lines.stream().filter(l -> l.startsWith("data:")).toList();
+        assertThat(data).as("the event's lines: %s", lines).hasSize(1);
+        JsonNode event = Fixtures.JSON.readTree(data.get(0).substring("data:".length()));
+        assertThat(event.get("leadId").asText()).isEqualTo(leadId);
+        assertThat(event.get("data")).isEqualTo(lead);
     }
 }

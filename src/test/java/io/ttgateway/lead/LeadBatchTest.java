@@ -240,7 +240,7 @@ class LeadBatchTest {
         lead.title = "Interior Painting";
         lead.customerId = Fixtures.newId();
         lead.businessId = Fixtures.newId();
-        lead.raw = "{\"leadID\":\"" + leadId + "\"}";
+        lead.payload = "{\"leadID\":\"" + leadId + "\"}";
         lead.details = "[]";
         lead.attachments = "[]";
         return new NewLead(lead);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.restassured.path.json.JsonPath;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -98,16 +99,7 @@ public final class FeedReader {
      */
     public static CompletableFuture<List<Delivered>> stream(URI streamUri, String lastEventId,
             Predicate<List<Delivered>> done) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(streamUri)
-                .header("Accept", "text/event-stream")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        ("partner:" + Api.PARTNER_PASSWORD).getBytes(StandardCharsets.UTF_8)));
-        if (lastEventId != null) {
-            request.header("Last-Event-ID", lastEventId);
-        }
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream()).thenApply(response -> {
-            assertThat(response.statusCode()).isEqualTo(200);
+        return open(streamUri, lastEventId).thenApply(response -> {
             List<Delivered> events = new ArrayList<>();
             try (BufferedReader reader = new BufferedReader(
                     new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
@@ -131,6 +123,47 @@ public final class FeedReader {
                 throw new UncheckedIOException(e);
             }
             return events;
+        });
+    }
+
+    /**
+     * The lines of the first event on the live stream from {@code lastEventId} whose lines mention
+     * {@code text}, as the server wrote them (without the blank line that ends the event).
+     */
+    public static CompletableFuture<List<String>> streamedLines(URI streamUri, String lastEventId, String text) {
+        return open(streamUri, lastEventId).thenApply(response -> {
+            try (BufferedReader reader = new BufferedReader(
+                    new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                List<String> lines = new ArrayList<>();
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    if (!line.isEmpty()) {
+                        lines.add(line);
+                    } else if (lines.stream().anyMatch(l -> l.contains(text))) {
+                        return lines;
+                    } else {
+                        lines.clear();
+                    }
+                }
+                throw new AssertionError("the stream ended before an event with " + text);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static CompletableFuture<HttpResponse<InputStream>> open(URI streamUri, String lastEventId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(streamUri)
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("partner:" + Api.PARTNER_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream()).thenApply(response -> {
+            assertThat(response.statusCode()).isEqualTo(200);
+            return response;
         });
     }
 }

@@ -71,7 +71,7 @@ public class V4Rows {
         String leadId = Fixtures.newId();
         pool.preparedQuery("""
                 insert into lead (lead_id, created_at, request_id, category, title, customer_id, business_id,
-                                  lead_price, charge_state, raw, api_version, status, next_poll_at)
+                                  lead_price, charge_state, payload, api_version, status, next_poll_at)
                 values ($1, $2, $3, 'House Cleaning', 'House Cleaning', 'c-1', $4, $5, $6,
                         '{"event": {"eventType": "NegotiationCreatedV4"}}', 'v4', $7, $8)""")
                 .execute(Tuple.from(new Object[] {leadId, at(createdAt), leadId, businessId, leadPrice, chargeState,

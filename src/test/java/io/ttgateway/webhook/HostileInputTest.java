@@ -214,9 +214,9 @@ class HostileInputTest {
     /** Accepted: exactly one row, child rows as many as the raw payload lists, exactly one event. */
     private void assertWhole(Hook hook, String id, String what) {
         String sql = switch (hook.name()) {
-            case "lead" -> "select count(*) filter (where l.n_details = " + len("l.raw->'request'->'details'")
-                    + " and l.n_files = " + len("l.raw->'request'->'attachments'") + " and l.n_events = 1)"
-                    + " from (select raw, jsonb_array_length(x.details) n_details,"
+            case "lead" -> "select count(*) filter (where l.n_details = " + len("l.payload::jsonb->'request'->'details'")
+                    + " and l.n_files = " + len("l.payload::jsonb->'request'->'attachments'") + " and l.n_events = 1)"
+                    + " from (select payload, jsonb_array_length(x.details) n_details,"
                     + " jsonb_array_length(x.attachments) n_files,"
                     + " (select count(*) from event e where e.lead_id = x.lead_id and e.type = 'lead.received') n_events"
                     + " from lead x where x.lead_id = $1) l";

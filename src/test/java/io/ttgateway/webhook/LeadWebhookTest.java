@@ -56,7 +56,7 @@ class LeadWebhookTest {
         assertThat(attachment.getInteger(2)).isEqualTo(1);
         assertThat(db.count("select (select count(*) from lead_detail where lead_id = $1)"
                 + " + (select count(*) from lead_attachment where lead_id = $1)", leadId)).isZero();
-        assertThat(db.one("select raw->>'leadType' from lead where lead_id = $1", leadId).getString(0))
+        assertThat(db.one("select payload->>'leadType' from lead where lead_id = $1", leadId).getString(0))
                 .isEqualTo("INSTANT_BOOK");
         Row event = db.one("select type, business_id, data is null from event where lead_id = $1", leadId);
         assertThat(event.getString(0)).isEqualTo("lead.received");

@@ -36,7 +36,7 @@ class RawPayloadTest {
 
         thumbtack().body(lead.toString()).post("/v1/lead").then().statusCode(200);
 
-        String raw = db.one("select raw::text from lead where lead_id = $1", leadId).getString(0);
+        String raw = db.one("select payload::text from lead where lead_id = $1", leadId).getString(0);
         assertThat(Fixtures.JSON.readTree(raw)).isEqualTo(lead);
         // the lead.received event is served with the lead's payload, unknown fields included
         long eventId = db.count("select id from event where lead_id = $1 and type = 'lead.received'", leadId);
@@ -53,7 +53,7 @@ class RawPayloadTest {
 
         thumbtack().body(lead.toString()).post("/v1/lead").then().statusCode(200);
 
-        Row row = db.one("select lead_type, address1, raw->>'leadType' from lead where lead_id = $1", leadId);
+        Row row = db.one("select lead_type, address1, payload->>'leadType' from lead where lead_id = $1", leadId);
         assertThat(row.getString(0)).isEqualTo("SOMETHING_NEW");
         assertThat(row.getString(1)).isNull();
         assertThat(row.getString(2)).isEqualTo("SOMETHING_NEW");
@@ -83,7 +83,7 @@ class RawPayloadTest {
 
         thumbtack().body(lead.toString()).post("/v1/lead").then().statusCode(200);
 
-        Row row = db.one("select lead_id, business_id, raw->>'leadID', jsonb_typeof(raw->'leadID') from lead where lead_id = $1",
+        Row row = db.one("select lead_id, business_id, payload->>'leadID', json_typeof(payload->'leadID') from lead where lead_id = $1",
                 unique);
         assertThat(row.getString(0)).isEqualTo(unique);
         assertThat(row.getString(1)).isEqualTo(businessId);
@@ -172,7 +172,9 @@ class RawPayloadTest {
         thumbtack().body(body).post("/v1/lead").then().statusCode(200);
 
         String read = Fixtures.JSON.readTree(body).toString();
-        assertThat(db.count("select count(*) from lead where lead_id = $1 and raw = $2::text::jsonb", leadId, read))
-                .as("the stored raw payload equals the parsed body").isEqualTo(1);
+        assertThat(db.count("select count(*) from lead where lead_id = $1 and payload::jsonb = $2::text::jsonb", leadId,
+                read)).as("the stored raw payload equals the parsed body").isEqualTo(1);
+        String stored = db.one("select payload::text from lead where lead_id = $1", leadId).getString(0);
+        assertThat(stored).as("stored on one line").doesNotContain("\n").doesNotContain("\r");
     }
 }

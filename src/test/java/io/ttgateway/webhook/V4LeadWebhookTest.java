@@ -49,7 +49,7 @@ class V4LeadWebhookTest {
         webhook.post().body(body.toString()).post("/v4/webhooks").then().statusCode(200)
                 .body("status", equalTo("stored"));
 
-        Row lead = db.one("select *, raw::text as raw_json from lead where lead_id = $1", leadId);
+        Row lead = db.one("select *, payload::text as raw_json from lead where lead_id = $1", leadId);
         assertThat(lead.getString("api_version")).isEqualTo("v4");
         assertThat(lead.getString("business_id")).isEqualTo(webhook.businessId());
         assertThat(lead.getString("business_name")).isEqualTo("Tim's Painting Business");

@@ -11,6 +11,8 @@ import io.ttgateway.support.Fixtures;
 import io.ttgateway.support.V4Deliveries;
 import io.ttgateway.webhook.payload.V4Delivery;
 import jakarta.inject.Inject;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,13 +45,34 @@ class WebhookParserTest {
     }
 
     @Test
-    void anOrdinaryBodyIsStoredAsReceivedNotWrittenOutAgain() {
-        String body = "{\n  \"event\": {\"eventType\": \"SomethingNewV4\"},\n  \"data\": {\"text\": \"a \\\"quote\\\" and\\na line\"}\n}\n";
+    void anOrdinaryBodyIsStoredWithoutTheWhitespaceBetweenItsTokensNotWrittenOutAgain() {
+        String body = "{\n  \"event\": {\"eventType\": \"SomethingNewV4\"},\r\n\t\"data\": {\"text\": \"a \\\"quote\\\" and\\na line\"}\n}\n";
 
         Parsed<V4Delivery> parsed = parser.parseV4(body);
 
-        assertThat(parsed.rawJson()).isSameAs(body);
+        assertThat(parsed.rawJson())
+                .isEqualTo("{\"event\":{\"eventType\":\"SomethingNewV4\"},\"data\":{\"text\":\"a \\\"quote\\\" and\\na line\"}}");
         assertThat(parsed.rawText()).isNull();
+    }
+
+    @Test
+    void aBodyWithoutWhitespaceBetweenItsTokensIsStoredAsTheSameText() {
+        String body = "{\"event\":{\"eventType\":\"SomethingNewV4\"},\"data\":{\"text\":\"two  spaces\\t\"}}";
+
+        assertThat(parser.parseV4(body).rawJson()).isSameAs(body);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"lead.json", "message.json", "review.json", "v4-negotiation-created.json",
+            "v4-message-created-customer.json", "v4-message-created-business.json", "v4-review-created.json"})
+    void aReferenceSampleIsStoredOnOneLineAsTheSameJson(String sample) throws Exception {
+        String body = Fixtures.text(sample);
+
+        String stored = WebhookParser.storedText(body);
+
+        assertThat(stored).isNotNull().doesNotContain("\n", "\r", "\t").hasSizeLessThan(body.length());
+        assertThat(Fixtures.JSON.readTree(stored)).isEqualTo(Fixtures.JSON.readTree(body));
+        assertThat(stored).isEqualTo(withoutWhitespaceOutsideTexts(body));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -66,11 +89,23 @@ class WebhookParserTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"\"\\\\u\"", "[\"\\\\\", \"\\\\\\\\user\"]", "\"a, } and ,]\"", "\"1e5\"",
             "[true, false, null, 12.5]", "\"\\\"1e5, }\""})
-    void lookalikesInsideTextsAndWordsAreReadAsTheyAre(String value) {
+    void lookalikesInsideTextsAndWordsAreReadAsTheyAre(String value) throws Exception {
         String body = "{\"event\": {\"eventType\": \"SomethingNewV4\"}, \"data\": {\"value\": " + value + "}}";
 
         Parsed<V4Delivery> parsed = parser.parseV4(body);
 
-        assertThat(parsed.rawJson()).isSameAs(body);
+        assertThat(parsed.rawJson()).isEqualTo(withoutWhitespaceOutsideTexts(body));
+        assertThat(Fixtures.JSON.readTree(parsed.rawJson())).isEqualTo(Fixtures.JSON.readTree(body));
+    }
+
+    /** A second reading of "whitespace between tokens", by regular expression over texts and the rest. */
+    private static String withoutWhitespaceOutsideTexts(String body) {
+        StringBuilder out = new StringBuilder();
+        Matcher m = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|[^\"]+").matcher(body);
+        while (m.find()) {
+            String token = m.group();
+            out.append(token.startsWith("\"") ? token : token.replaceAll("[ \\n\\r\\t]", ""));
+        }
+        return out.toString();
     }
 }
