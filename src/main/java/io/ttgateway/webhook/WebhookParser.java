@@ -106,39 +106,47 @@ public class WebhookParser {
      * stored as the tree's text instead.
      */
     static String storedText(String body) {
+        if (body.indexOf('\uFEFF') >= 0) {
+            return null;
+        }
+        int length = body.length();
         StringBuilder compact = null;
         int from = 0; // where the run of the body not yet copied to compact starts
-        boolean inText = false;
+        int escape = body.indexOf('\\'); // the next backslash (in a text), -1 when none is left
         boolean afterComma = false;
         char previous = ' ';
-        for (int i = 0; i < body.length(); i++) {
+        for (int i = 0; i < length; i++) {
             char c = body.charAt(i);
-            if (c == '\uFEFF') {
-                return null;
-            }
-            if (inText) {
-                if (c == '\\') {
-                    if (i + 1 < body.length() && body.charAt(i + 1) == 'u') {
-                        return null;
-                    }
-                    i++; // the escaped character: \" does not end the text
-                } else if (c == '"') {
-                    inText = false;
-                }
-                continue;
-            }
             switch (c) {
                 case '"' -> {
-                    inText = true;
+                    // a text, left as it is: on to its closing quote (String.indexOf is vectorised), past
+                    // each backslash and the character it escapes
+                    int end = body.indexOf('"', i + 1);
+                    while (escape >= 0 && escape < end) {
+                        if (escape + 1 == length || body.charAt(escape + 1) == 'u') {
+                            return null;
+                        }
+                        if (escape + 1 == end) {
+                            end = body.indexOf('"', end + 1); // an escaped quote does not end the text
+                        }
+                        escape = body.indexOf('\\', escape + 2);
+                    }
+                    if (end < 0) {
+                        return null; // not JSON (the parser has refused it before)
+                    }
+                    i = end;
                     afterComma = false;
                 }
                 case ',' -> afterComma = true;
                 case ' ', '\n', '\r', '\t' -> {
-                    // left out; a comma stays the last token across it
+                    // left out, the whole run at once; a comma stays the last token across it
                     if (compact == null) {
-                        compact = new StringBuilder(body.length());
+                        compact = new StringBuilder(length);
                     }
                     compact.append(body, from, i);
+                    while (i + 1 < length && isWhitespace(body.charAt(i + 1))) {
+                        i++;
+                    }
                     from = i + 1;
                 }
                 case '}', ']' -> {
@@ -156,7 +164,11 @@ public class WebhookParser {
             }
             previous = c;
         }
-        return compact == null ? body : compact.append(body, from, body.length()).toString();
+        return compact == null ? body : compact.append(body, from, length).toString();
+    }
+
+    private static boolean isWhitespace(char c) {
+        return c == ' ' || c == '\n' || c == '\r' || c == '\t';
     }
 
     /**
