@@ -78,7 +78,8 @@ public class Lead extends PanacheEntityBase {
     public String chargeState;
 
     /**
-     * The payload as received, less the whitespace between its tokens (the payload column, json, V19);
+     * The payload as stored ({@code Parsed.rawJson}: as received less the whitespace between its tokens,
+     * else the parsed tree's text) in the payload column (json, V19);
      * never rewritten: a lead.received event serves it (V7). Written by {@link LeadBatchSql} only, the one
      * insert of a lead, and not read with the entity: nothing the API answers from a lead row needs it,
      * and loading it would detoast a few KB per lead read. (A lead stored before V19 has it in the jsonb

@@ -27,8 +27,8 @@ import java.util.stream.Collectors;
  * racing its lead queues behind it), taken in key order so two batches never deadlock.</li>
  * <li>One statement: the leads not stored yet, each with the latest update that arrived before it
  * (those updates marked applied) and its request details and attachments in its own columns, and one
- * {@code lead.received} event each (a legacy lead's without a copy of the payload: the feed reads
- * lead's payload), in the batch's order. It runs after the locks, so its snapshot sees every lead and update committed by
+ * {@code lead.received} event each (a legacy lead's without a copy of the payload: the feed reads the
+ * lead's), in the batch's order. It runs after the locks, so its snapshot sees every lead and update committed by
  * a transaction that held a lock before us. Whether a lead is new is decided by the insert's
  * {@code ON CONFLICT (lead_id) DO NOTHING}, through the unique index whatever the plan. It returns
  * the IDs it stored.</li>

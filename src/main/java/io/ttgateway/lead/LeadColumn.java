@@ -35,7 +35,7 @@ enum LeadColumn {
     LEAD_PRICE("lead_price", l -> l.leadPrice, u -> u.leadPrice, (l, value) -> l.leadPrice = value),
     CHARGE_STATE("charge_state", l -> l.chargeState, u -> u.chargeState, (l, value) -> l.chargeState = value),
     PAYLOAD("payload", Kind.JSON, l -> l.payload),
-    // the body as received, for the few leads jsonb could not hold as they are (null otherwise)
+    // the body byte for byte when payload holds the storable copy (a number beyond jsonb's numeric; V12), else null
     RAW_TEXT("raw_text", Kind.TEXT, l -> l.rawText),
     // the request's details and attachments (LeadParts), never null for a lead stored now
     DETAILS("details", Kind.JSONB, l -> l.details),

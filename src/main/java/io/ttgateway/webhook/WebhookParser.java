@@ -123,7 +123,7 @@ public class WebhookParser {
                     // each backslash and the character it escapes
                     int end = body.indexOf('"', i + 1);
                     while (escape >= 0 && escape < end) {
-                        if (escape + 1 == length || body.charAt(escape + 1) == 'u') {
+                        if (body.charAt(escape + 1) == 'u') { // escape < end: a character follows
                             return null;
                         }
                         if (escape + 1 == end) {

@@ -91,8 +91,9 @@ class EventStreamTest {
 
     /**
      * A lead's payload is stored as the text it came in, less the whitespace between its tokens: a body
-     * written over many lines still reaches the stream as one data line (a line break in it would end the
-     * SSE field there), and means what the body meant.
+     * written over many lines still reaches the stream as one data line per event, as every other event
+     * (SSE would split its lines into data lines that a client joins again, but a reader going line by
+     * line would not), and means what the body meant.
      */
     @Test
     void aLeadPostedOverManyLinesIsStreamedAsOneDataLine() throws Exception {
