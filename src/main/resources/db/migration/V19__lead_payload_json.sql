@@ -7,6 +7,11 @@
 -- The service stores the body without the whitespace between its tokens (one line, for the feed's
 -- event stream); json's operators (->, ->>) read it as jsonb's do, the last of repeated keys counting.
 --
+-- received_event_data (json): the data of the lead's lead.received event when that is not its payload
+-- (a v4 lead's event has the legacy lead's shape, ~1.2 KB, built at intake), moved from the event row
+-- for the same reason: the event row's data was jsonb. As for a legacy lead since V7, the event row of
+-- a new lead.received has no data, and the feed reads the lead's. Null for a legacy lead.
+--
 -- New leads have payload and a null raw; leads stored before keep raw (no rewrite of existing rows).
 -- Exactly one of them is set. The check is NOT VALID (it binds every row written from now on): every
 -- existing row has raw, NOT NULL until now, and no payload, a column added here, so none can break it,
@@ -26,6 +31,7 @@ begin
         begin
             set local lock_timeout = '2s';
             execute 'alter table lead add column if not exists payload json' || method
+                    || ', add column if not exists received_event_data json' || method
                     || ', alter column raw drop not null';
             if not exists (select 1 from pg_constraint where conname = 'lead_payload_once'
                            and conrelid = 'lead'::regclass) then

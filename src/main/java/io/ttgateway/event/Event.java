@@ -31,7 +31,7 @@ public class Event extends PanacheEntityBase {
     @Column(name = "occurred_at", nullable = false, updatable = false)
     public Instant occurredAt;
 
-    /** Null only for lead.received, whose payload is the lead's raw payload (V7). */
+    /** Null only for lead.received, whose data is the lead's (V7, V19; see the feed's read). */
     @Column(columnDefinition = "jsonb")
     // Bound as text first: a parameter typed jsonb would store the JSON text as one JSON string.
     @ColumnTransformer(read = "data::text", write = "?::text::jsonb")

@@ -26,15 +26,17 @@ import java.util.List;
 public class EventFeedRepository {
 
     /**
-     * A lead.received event stores no payload of its own: it is the lead's, as received (V7), in the json
-     * column payload (V19; raw, jsonb, for a lead stored before). The correlated lookup runs only for
-     * such rows and always through the unique index on lead_id (a join could be planned as a scan of
-     * every lead). Positions are bound as text: the client has no xid8 type.
+     * A lead.received event stored since V7 has no data of its own: it is the lead's, in json columns
+     * since V19: received_event_data when it is not the payload as received (a v4 lead's), else payload
+     * (raw, jsonb, for a lead stored before V19). The correlated lookup runs only for such rows and always
+     * through the unique index on lead_id (a join could be planned as a scan of every lead). Positions are
+     * bound as text: the client has no xid8 type.
      */
     private static final String PAGE = """
             select e.tx_id::text::bigint, e.id, e.type, e.occurred_at, e.business_id, e.lead_id,
                    coalesce(e.data::text,
-                            (select coalesce(l.payload::text, l.raw::text) from lead l where l.lead_id = e.lead_id))
+                            (select coalesce(l.received_event_data::text, l.payload::text, l.raw::text)
+                             from lead l where l.lead_id = e.lead_id))
             from event e
             where (e.tx_id, e.id) > ($1::text::xid8, $2)
               and (e.id > $3 or e.tx_id >= $5::text::xid8)

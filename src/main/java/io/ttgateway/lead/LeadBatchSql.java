@@ -26,9 +26,9 @@ import java.util.stream.Collectors;
  * <li>The advisory lock of every lead ("lead:" + leadID, the key {@code KeyLocks} uses, so an update
  * racing its lead queues behind it), taken in key order so two batches never deadlock.</li>
  * <li>One statement: the leads not stored yet, each with the latest update that arrived before it
- * (those updates marked applied) and its request details and attachments in its own columns, and one
- * {@code lead.received} event each (a legacy lead's without a copy of the payload: the feed reads the
- * lead's), in the batch's order. It runs after the locks, so its snapshot sees every lead and update committed by
+ * (those updates marked applied), its request details and attachments and its event's data in its own
+ * columns, and one {@code lead.received} event each, without data (the feed reads the lead's), in the
+ * batch's order. It runs after the locks, so its snapshot sees every lead and update committed by
  * a transaction that held a lock before us. Whether a lead is new is decided by the insert's
  * {@code ON CONFLICT (lead_id) DO NOTHING}, through the unique index whatever the plan. It returns
  * the IDs it stored.</li>
@@ -65,17 +65,17 @@ class LeadBatchSql {
                 // "= any($1)" lets the partial index of pending updates find them by lead ID.
                 + " latest as (select distinct on (lead_id) lead_id, " + names(LeadColumn.UPDATED) + " from lead_update"
                 + " where lead_id = any(" + leadIds + "::text[]) and applied_at is null order by lead_id, id desc),"
-                + " stored as (insert into lead (" + names + ")"
-                + " select " + selects
+                + " stored as (insert into lead (" + names + ", received_event_data)"
+                + " select " + selects + ", f.event_data::json"
                 + " from t f left join latest u on u.lead_id = f.lead_id order by f.ord"
                 + " on conflict (lead_id) do nothing returning lead_id),"
                 // the updates that arrived before their lead, now applied to it
                 + " applied as (update lead_update set applied_at = $" + now
                 + " where lead_id = any(" + leadIds + "::text[])"
                 + " and applied_at is null and lead_id in (select lead_id from stored))"
-                // a legacy lead's event has no data: its payload is the lead's (V7), no second copy
-                + " insert into event (type, business_id, lead_id, occurred_at, data)"
-                + " select $" + eventType + "::text, f.business_id, f.lead_id, $" + now + ", f.event_data::jsonb"
+                // the event row has no data: it is the lead's (V7, V19), no second copy
+                + " insert into event (type, business_id, lead_id, occurred_at)"
+                + " select $" + eventType + "::text, f.business_id, f.lead_id, $" + now
                 + " from t f where f.lead_id in (select lead_id from stored) order by f.ord returning lead_id";
     }
 

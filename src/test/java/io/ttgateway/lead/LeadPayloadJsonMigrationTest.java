@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * V19: a lead's payload goes to the json column payload; leads stored before keep theirs in raw (jsonb).
+ * V19: a lead's payload goes to the json column payload, and a v4 lead's event data to received_event_data;
+ * leads stored before keep their payload in raw (jsonb).
  * Each case migrates a schema of its own as Flyway does at start-up.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
@@ -44,8 +45,8 @@ class LeadPayloadJsonMigrationTest {
                 + " || ' ' || coalesce(payload->>'a', raw->>'a') from lead order by lead_id"))
                 .containsExactly("L1 {\"a\": 2, \"b\": 1} - 2", "L2 - {\"b\":1,\"a\":2,\"a\":3} 3");
         assertThat(schema.rows("select format_type(atttypid, atttypmod) || ' ' || attnotnull from pg_attribute"
-                + " where attrelid = 'lead'::regclass and attname in ('payload', 'raw') order by attname"))
-                .containsExactly("json false", "jsonb false");
+                + " where attrelid = 'lead'::regclass and attname in ('payload', 'raw', 'received_event_data')"
+                + " order by attname")).containsExactly("json false", "jsonb false", "json false");
     }
 
     @Test
@@ -97,7 +98,7 @@ class LeadPayloadJsonMigrationTest {
             assertThat(Duration.between(started, Instant.now())).isBetween(Duration.ofSeconds(25), Duration.ofSeconds(45));
             holder.release();
         }
-        assertThat(schema.rows("select (count(*) filter (where attname = 'payload'))::text"
+        assertThat(schema.rows("select (count(*) filter (where attname in ('payload', 'received_event_data')))::text"
                 + " || ' ' || bool_or(attnotnull and attname = 'raw') from pg_attribute"
                 + " where attrelid = 'lead'::regclass")).containsExactly("0 true");
 

@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.ttgateway.support.Concurrently;
 import io.ttgateway.support.Db;
+import io.ttgateway.support.FeedPages;
 import io.ttgateway.support.Fixtures;
 import io.ttgateway.support.Metrics;
 import io.ttgateway.support.ThumbtackWireMock;
@@ -80,10 +81,14 @@ class V4LeadWebhookTest {
         assertThat(db.one("select attachments->0->>'fileName' from lead where lead_id = $1", leadId).getString(0))
                 .isEqualTo("door.jpg");
 
-        Row event = db.one("select type, business_id, data::text from event where lead_id = $1", leadId);
+        // the event row holds no data: the feed serves the lead's received_event_data (V19)
+        Row event = db.one("select type, business_id, data is null, id from event where lead_id = $1", leadId);
         assertThat(event.getString(0)).isEqualTo("lead.received");
         assertThat(event.getString(1)).isEqualTo(webhook.businessId());
-        JsonNode data = Fixtures.JSON.readTree(event.getString(2));
+        assertThat(event.getBoolean(2)).isTrue();
+        JsonNode data = Fixtures.JSON.readTree(FeedPages.firstAfter(event.getLong(3) - 1, 1)).at("/items/0/data");
+        assertThat(data).isEqualTo(Fixtures.JSON.readTree(
+                db.one("select received_event_data::text from lead where lead_id = $1", leadId).getString(0)));
         assertThat(data.path("leadID").asText()).isEqualTo(leadId);
         assertThat(data.path("createTimestamp").asText()).isEqualTo(String.valueOf(java.time.Instant.parse("2026-08-16T17:13:04Z").getEpochSecond()));
         assertThat(data.path("customer").path("name").asText()).isEqualTo("John Davis");
