@@ -78,12 +78,11 @@ public class Lead extends PanacheEntityBase {
     public String chargeState;
 
     /**
-     * The payload as stored ({@code Parsed.rawJson}: as received less the whitespace between its tokens,
-     * else the parsed tree's text) in the payload column (json, V19);
-     * never rewritten: a lead.received event serves it (V7). Written by {@link LeadBatchSql} only, the one
-     * insert of a lead, and not read with the entity: nothing the API answers from a lead row needs it,
-     * and loading it would detoast a few KB per lead read. (A lead stored before V19 has it in the jsonb
-     * column raw instead, which the entity does not map either.)
+     * The payload as stored in the json column payload (V19): {@code Parsed.rawJson}, the body less the
+     * whitespace between its tokens, else the parsed tree's text. Never rewritten: a lead.received event
+     * serves it (V7). Written by {@link LeadBatchSql} only, the one insert of a lead, and not read with the
+     * entity: nothing the API answers from a lead row needs it, and loading it would detoast a few KB per
+     * lead read. (A lead stored before V19 has it in the jsonb column raw, which the entity does not map.)
      */
     @Transient
     public String payload;
