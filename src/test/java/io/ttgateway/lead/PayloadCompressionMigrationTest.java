@@ -131,7 +131,8 @@ class PayloadCompressionMigrationTest {
 
     @Test
     void aPayloadStillLongOnceCompressedIsMovedOutOfTheRowAndReadBackUnchanged() throws SQLException {
-        schema.flyway(null).migrate();
+        // up to V19: V20 keeps a lead's row whole up to a page (LeadRowInlineMigrationTest)
+        schema.flyway("19").migrate();
         // ~6.6 KB of hexadecimal: lz4 leaves it well over the ~2 KB a row is brought under
         String payload = "jsonb_build_object('leadID', 'L1', 'request', jsonb_build_object('description',"
                 + " (select string_agg(md5(i::text), ' ') from generate_series(1, 200) i)))";

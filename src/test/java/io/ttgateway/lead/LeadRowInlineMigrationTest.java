@@ -1,0 +1,138 @@
+package io.ttgateway.lead;
+
+import static io.ttgateway.support.MigrationSchema.sqlStates;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ttgateway.support.MigrationSchema;
+import io.ttgateway.support.TableLock;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * V20: a lead's row stays whole in its heap page up to a page; only a row that does not fit one,
+ * compressed, has values moved out of line (TOAST). Each case migrates a schema of its own as Flyway
+ * does at start-up.
+ */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class LeadRowInlineMigrationTest {
+
+    /**
+     * JSON of about {@code chars} characters that lz4 cannot shrink (hex digits of hashes, no repeats), so
+     * the row's size does not depend on how well a sample compresses.
+     */
+    private static String incompressibleJson(int chars) {
+        return "json_build_object('text', (select string_agg(md5(i::text || '%s'), '') from generate_series(1, %d) i))"
+                .formatted(chars, chars / 32);
+    }
+
+    private static String lead(String leadId, int payloadChars, int eventDataChars) {
+        return "insert into lead (lead_id, request_id, category, title, customer_id, business_id, payload,"
+                + " received_event_data) select '" + leadId + "', 'R1', 'Painting', 'Painting', 'C1', 'B1', "
+                + incompressibleJson(payloadChars) + ", " + incompressibleJson(eventDataChars);
+    }
+
+    private final MigrationSchema schema = new MigrationSchema("tt_v20");
+
+    @AfterEach
+    void dropSchema() throws SQLException {
+        schema.drop();
+    }
+
+    /** Every column PostgreSQL could move out of line must be MAIN: one left EXTENDED goes out first. */
+    @Test
+    void everyVariableLengthColumnOfTheLeadTableIsKeptInItsRow() throws SQLException {
+        schema.flyway(null).migrate();
+
+        List<String> columns = schema.rows("select attname || ':' || attstorage::text from pg_attribute"
+                + " where attrelid = 'lead'::regclass and attnum > 0 and not attisdropped and attlen = -1");
+        assertThat(columns).hasSizeGreaterThan(20).contains("payload:m", "received_event_data:m", "raw:m",
+                "details:m", "description:m").allSatisfy(column -> assertThat(column).endsWith(":m"));
+    }
+
+    /**
+     * A row of ~3 KB (a v4 lead's payload and event data are ~2.5 KB together) went to TOAST before V20
+     * and stays in its page after it; a row larger than a page still goes to TOAST, and reads back whole.
+     */
+    @Test
+    void aRowOfAFewKilobytesStaysInItsPageAndOnlyARowOverAPageGoesOutOfLine() throws SQLException {
+        schema.flyway("19").migrate();
+        schema.execute(lead("L1", 1800, 1200));
+        assertThat(toastChunks()).isEqualTo(1);
+
+        schema.flyway(null).migrate();
+        schema.execute(lead("L2", 1800, 1200));
+        schema.execute(lead("L3", 3200, 3200));
+        assertThat(toastChunks()).isEqualTo(1);
+
+        schema.execute(lead("L4", 12000, 600));
+        assertThat(toastChunks()).isGreaterThan(1);
+        assertThat(schema.rows("select lead_id || ' ' || (payload::text = (" + incompressibleJson(12000)
+                + ")::text) from lead where lead_id = 'L4'")).containsExactly("L4 true");
+    }
+
+    /** A compressible row over ~2 KB is still compressed (lz4, V17), now in its page. */
+    @Test
+    void aCompressibleRowOverTwoKilobytesIsCompressedInItsPage() throws SQLException {
+        schema.flyway(null).migrate();
+        schema.execute("insert into lead (lead_id, request_id, category, title, customer_id, business_id, payload)"
+                + " select 'L1', 'R1', 'Painting', 'Painting', 'C1', 'B1',"
+                + " json_build_object('description', repeat('a fresh coat of paint ', 400))");
+
+        assertThat(schema.rows("select coalesce(pg_column_compression(payload), 'none') from lead"))
+                .containsExactly(lz4() ? "lz4" : "pglz");
+        assertThat(toastChunks()).isZero();
+    }
+
+    @Test
+    void aLockHeldForAWhileDelaysTheMigrationWithoutFailingIt() throws Exception {
+        schema.flyway("19").migrate();
+
+        // another session's transaction uses lead for ~3 s: the first attempts give up after 2 s each
+        assertThat(schema.migrateWhileHolding("lead", Duration.ofSeconds(3), "20")).isTrue();
+        assertThat(storage("payload")).isEqualTo("m");
+    }
+
+    /** Ten attempts of at most 2 s each, 1 s apart: the start fails within ~30 s, and the next one succeeds. */
+    @Test
+    void aLockHeldThroughEveryAttemptFailsTheMigrationWithinItsBoundAndChangesNothing() throws Exception {
+        schema.flyway("19").migrate();
+
+        try (TableLock holder = schema.holding("lead")) {
+            Instant started = Instant.now();
+            assertThatThrownBy(() -> schema.flyway("20").migrate())
+                    .satisfies(failure -> assertThat(sqlStates(failure)).contains("55P03"));
+            assertThat(Duration.between(started, Instant.now())).isBetween(Duration.ofSeconds(25), Duration.ofSeconds(45));
+            holder.release();
+        }
+        assertThat(storage("payload")).isEqualTo("x");
+
+        schema.flyway("20").migrate();
+
+        assertThat(storage("payload")).isEqualTo("m");
+        assertThat(schema.rows("select version from flyway_schema_history where success order by installed_rank desc"
+                + " limit 1")).containsExactly("20");
+    }
+
+    private long toastChunks() throws SQLException {
+        String toast = schema.rows("select reltoastrelid::regclass::text from pg_class where oid = 'lead'::regclass")
+                .get(0);
+        return Long.parseLong(schema.rows("select count(*) from " + toast).get(0));
+    }
+
+    private String storage(String column) throws SQLException {
+        return schema.rows("select attstorage::text from pg_attribute where attrelid = 'lead'::regclass"
+                + " and attname = '" + column + "'").get(0);
+    }
+
+    private boolean lz4() throws SQLException {
+        return !schema.rows("select 1 from pg_settings where name = 'default_toast_compression'"
+                + " and 'lz4' = any (enumvals)").isEmpty();
+    }
+}
