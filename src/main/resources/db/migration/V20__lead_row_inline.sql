@@ -2,16 +2,16 @@
 -- value moved out of line (TOAST) as soon as the compressed row passes ~2 KB. A v4 lead's row holds its
 -- payload and its lead.received data (two JSON texts, ~2.5 KB together): with the default rule every
 -- v4 lead wrote a TOAST chunk and its index entry besides its row: two WAL records and ~4 us of the
--- database's CPU per lead more (bench/results/2026-12-05-lead-row-inline.md). Reading one lead is a
--- single heap fetch either way; a wider row means fewer leads per page for a scan of the table, which
--- nothing on the lead paths does, and an update of a lead (a price update, the v4 watch's claim) writes
+-- database's CPU per lead more (bench/results/2026-12-05-lead-row-inline.md). Reading a lead's payload
+-- (the feed does) is now one heap fetch, without a TOAST index lookup and chunk fetch; a wider row
+-- means fewer leads per page for a scan of the table, which nothing on the lead paths does, and an update of a lead (a price update, the v4 watch's claim) writes
 -- its payload again instead of a pointer to it: those are few beside new leads (the watch reads at most
 -- GATEWAY_V4_POLL_RATE leads a second per replica).
 --
 -- How: every variable-length column of the lead table gets storage MAIN. PostgreSQL still compresses
 -- a row's values once the row passes ~2 KB (lz4, V17), largest first, but moves a MAIN value out of
 -- line only when the row, compressed, would not fit a page. Every such column must be MAIN: one left
--- EXTENDED is moved out of line before any MAIN value is compressed, however small it is
+-- EXTENDED (any value over ~24 bytes) is moved out of line before any MAIN value is compressed
 -- (LeadRowInlineMigrationTest checks that a column added later is MAIN too).
 -- New rows only: rows already stored keep their form until rewritten.
 --
