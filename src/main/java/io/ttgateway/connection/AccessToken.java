@@ -1,5 +1,6 @@
 package io.ttgateway.connection;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
 
@@ -33,9 +34,10 @@ public sealed interface AccessToken {
 
     /**
      * A refresh failed for a passing reason, is running elsewhere right now, or the refresh backs off
-     * after a failure until {@code backingOffUntil} (null when it does not): try again later.
+     * after a failure for {@code backingOffFor} more (by the database's clock; null when it does not back
+     * off): try again later.
      */
-    record Unavailable(String reason, Instant backingOffUntil) implements AccessToken {
+    record Unavailable(String reason, Duration backingOffFor) implements AccessToken {
         public Unavailable(String reason) {
             this(reason, null);
         }

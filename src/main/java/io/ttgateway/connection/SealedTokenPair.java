@@ -148,7 +148,7 @@ public abstract class SealedTokenPair extends PanacheEntityBase {
      */
     void requireNotBackingOff(String businessPk, Instant now) {
         if (backingOff(now)) {
-            throw new RefreshBackOffException(businessPk, nextRefreshAttemptAt, lastRefreshError);
+            throw new RefreshBackOffException(businessPk, nextRefreshAttemptAt, now, lastRefreshError);
         }
     }
 

@@ -3,7 +3,6 @@ package io.ttgateway.outbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * One delivery attempt of a claimed message. A 401 gets the business a new token (see
@@ -34,10 +33,9 @@ public class Delivery {
                                 .map(Delivery::secondRefusalIsRetried),
                         gone -> Uni.createFrom().item((SendOutcome) new SendOutcome.Rejected(401,
                                 "Thumbtack refused the access token and it cannot be renewed: " + gone.reason())),
-                        notYet -> Uni.createFrom().item(notYet.backingOffUntil() != null
+                        notYet -> Uni.createFrom().item(notYet.backingOffFor() != null
                                 ? new SendOutcome.Paused("Thumbtack refused the access token; no new one before the "
-                                        + "refresh's back-off ends: " + notYet.reason(),
-                                        Duration.between(Instant.now(), notYet.backingOffUntil()))
+                                        + "refresh's back-off ends: " + notYet.reason(), notYet.backingOffFor())
                                 : new SendOutcome.Retryable(
                                         "Thumbtack refused the access token; no new one yet: " + notYet.reason()))));
     }

@@ -1,6 +1,6 @@
 package io.ttgateway.outbox;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -32,9 +32,10 @@ public sealed interface Renewal {
 
     /**
      * No new token for now (the refresh failed for a passing reason, or took too long): try again later;
-     * not before {@code backingOffUntil} when the refresh backs off after a failure (null: it does not).
+     * not before {@code backingOffFor} has passed when the refresh backs off after a failure (null: it does
+     * not).
      */
-    record NotYet(String reason, Instant backingOffUntil) implements Renewal {
+    record NotYet(String reason, Duration backingOffFor) implements Renewal {
         public NotYet(String reason) {
             this(reason, null);
         }

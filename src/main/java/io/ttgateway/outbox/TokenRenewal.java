@@ -24,6 +24,6 @@ public class TokenRenewal {
         return replacement.replace(businessId, refusedToken).map(token -> token.fold(
                 bearer -> new Renewal.Renewed(bearer.token()),
                 notConnected -> new Renewal.Refused(notConnected.reason()),
-                unavailable -> new Renewal.NotYet(unavailable.reason(), unavailable.backingOffUntil())));
+                unavailable -> new Renewal.NotYet(unavailable.reason(), unavailable.backingOffFor())));
     }
 }

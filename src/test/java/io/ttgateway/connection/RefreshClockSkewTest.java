@@ -1,16 +1,20 @@
 package io.ttgateway.connection;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.ttgateway.support.Api.partner;
 import static io.ttgateway.support.ThumbtackStubs.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.ttgateway.support.Concurrently;
 import io.ttgateway.support.Db;
+import io.ttgateway.support.Fixtures;
 import io.ttgateway.support.OnVertx;
 import io.ttgateway.support.TestConnections;
 import io.ttgateway.support.TestConnections.Connected;
@@ -18,6 +22,7 @@ import io.ttgateway.support.ThumbtackStubs;
 import io.ttgateway.support.ThumbtackTestBase;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +46,9 @@ class RefreshClockSkewTest extends ThumbtackTestBase {
     public static class DatabaseClockAhead implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            // max-backoff long enough that a message's pause is the refresh back-off's, not the cap
             return Map.of("quarkus.datasource.reactive.additional-properties.search_path",
-                    "${gateway.db.schema},pg_catalog");
+                    "${gateway.db.schema},pg_catalog", "gateway.outbox.max-backoff", "15m");
         }
     }
 
@@ -61,6 +67,11 @@ class RefreshClockSkewTest extends ThumbtackTestBase {
                 + " as 'select pg_catalog.now() + interval ''10 minutes'''");
         assertThat(db.one("select now() - pg_catalog.now() = interval '10 minutes'").getBoolean(0)).isTrue();
         db.rows("delete from connection");
+    }
+
+    @AfterEach
+    void dropMessages() {
+        db.rows("delete from outbound_message where text = 'during the back-off'");
     }
 
     @AfterEach
@@ -131,6 +142,33 @@ class RefreshClockSkewTest extends ThumbtackTestBase {
 
         OnVertx.await(() -> job.run());
         thumbtack.verify(3, ThumbtackStubs.refreshRequestWith(c.refreshToken()));
+    }
+
+    /**
+     * A message refused with 401 while its business's refresh backs off waits until the back-off ends, by
+     * the database's clock: 60 s, not the 10 minutes more this replica's clock would make of it.
+     */
+    @Test
+    void aMessageRefusedDuringARefreshBackOffWaitsForTheBackOffByTheDatabasesClock() {
+        Connected c = TestConnections.connect();
+        db.rows("update connection set refresh_failures = 1, next_refresh_attempt_at = now() + interval '60 seconds',"
+                + " last_refresh_error = 'HTTP 503' where business_pk = $1", c.businessPk());
+        String leadId = Fixtures.newId();
+        thumbtack.stubFor(post(urlPathEqualTo("/v2/business/" + c.businessPk() + "/lead/" + leadId + "/message"))
+                .willReturn(json(401, "{\"error\": \"token expired\"}")));
+
+        String id = partner().body("{\"text\":\"during the back-off\"}")
+                .post("/api/v1/businesses/" + c.businessPk() + "/leads/" + leadId + "/messages")
+                .then().statusCode(202).extract().path("id");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> db.one("select last_error is not null from outbound_message"
+                + " where id = $1::uuid", id).getBoolean(0));
+        Row paused = db.one("select status, extract(epoch from next_attempt_at - now()), last_error from outbound_message"
+                + " where id = $1::uuid", id);
+        assertThat(paused.getString(0)).isEqualTo("PENDING");
+        assertThat(paused.getString(2)).contains("back-off");
+        assertThat(paused.getDouble(1)).as("due when the back-off ends, by the database's clock").isBetween(45.0, 61.0);
+        thumbtack.verify(0, ThumbtackStubs.refreshRequestWith(c.refreshToken()));
     }
 
     @Test
