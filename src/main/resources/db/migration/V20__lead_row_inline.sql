@@ -3,10 +3,11 @@
 -- payload and its lead.received data (two JSON texts, ~2.5 KB together): with the default rule every
 -- v4 lead wrote a TOAST chunk and its index entry besides its row: two WAL records and ~4 us of the
 -- database's CPU per lead more (bench/results/2026-12-05-lead-row-inline.md). Reading a lead's payload
--- (the feed does) is now one heap fetch, without a TOAST index lookup and chunk fetch; a wider row
--- means fewer leads per page for a scan of the table, which nothing on the lead paths does, and an update of a lead (a price update, the v4 watch's claim) writes
--- its payload again instead of a pointer to it: those are few beside new leads (the watch reads at most
--- GATEWAY_V4_POLL_RATE leads a second per replica).
+-- (the feed does) is now one heap fetch, without a TOAST index lookup and chunk fetch. A wider row
+-- means fewer leads per page for a scan of the table, which nothing on the lead paths does; and an
+-- update of a lead (a price update, the v4 watch's claim) writes its payload again instead of a
+-- pointer to it, which is rare beside new leads (the watch reads at most GATEWAY_V4_POLL_RATE leads a
+-- second per replica).
 --
 -- How: every variable-length column of the lead table gets storage MAIN. PostgreSQL still compresses
 -- a row's values once the row passes ~2 KB (lz4, V17), largest first, but moves a MAIN value out of
@@ -37,8 +38,8 @@ begin
     end loop;
 end $$;
 
-select execute_with_lock_retries('alter table lead ' || string_agg(format('alter column %I set storage main', attname),
-                                                                  ', ' order by attnum))
+select execute_with_lock_retries('alter table lead '
+                                 || string_agg(format('alter column %I set storage main', attname), ', ' order by attnum))
 from pg_attribute
 where attrelid = 'lead'::regclass and attnum > 0 and not attisdropped and attstorage = 'x'
 having count(*) > 0;
