@@ -1,11 +1,15 @@
 package io.ttgateway.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.ttgateway.config.FlywayLocking;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -82,6 +86,21 @@ public final class MigrationSchema {
                     CompletableFuture.delayedExecutor(held.toMillis(), TimeUnit.MILLISECONDS));
             flyway(target).migrate();
             return released.isDone();
+        }
+    }
+
+    /**
+     * Migrates up to {@code target} while another session's transaction uses {@code table} throughout: the
+     * migration, which waits for the table's lock in bounded attempts (ten of at most 2 s, 1 s apart), must
+     * fail with lock_not_available (55P03) within 25 - 45 s. The lock is released before this returns.
+     */
+    public void failsToMigrateWithinItsLockBound(String table, String target) throws SQLException {
+        try (TableLock holder = holding(table)) {
+            Instant started = Instant.now();
+            assertThatThrownBy(() -> flyway(target).migrate())
+                    .satisfies(failure -> assertThat(sqlStates(failure)).contains("55P03"));
+            assertThat(Duration.between(started, Instant.now())).isBetween(Duration.ofSeconds(25), Duration.ofSeconds(45));
+            holder.release();
         }
     }
 
